@@ -1,0 +1,51 @@
+"""The parsing pipeline: (bytes, filename) → ExtractionRecord. Pure Python: no ORM, no settings.
+
+Stages, in order: decode → clean → structure → regions → quantities → indicators and
+attribution → programmes. Each is a plain function over text, tested on its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+
+from .clean import clean_text
+from .config import DEFAULT_CONFIG, ParserConfig
+from .decode import decode_document
+from .errors import FailureCode, ParseError
+from .record import ExtractionRecord
+from .structure import extract_header, split_sections
+
+__all__ = ["PARSER_VERSION", "ExtractionRecord", "FailureCode", "ParseError", "ParserConfig", "parse_document"]
+
+PARSER_VERSION = "0.1.0"
+logger = logging.getLogger(__name__)
+
+
+def parse_document(data: bytes, filename: str, config: ParserConfig = DEFAULT_CONFIG) -> ExtractionRecord:
+    """Parse one uploaded file; raises ParseError with a readable message when it cannot."""
+    from measures.extraction.measures import extract_measures
+
+    started = time.perf_counter()
+    decoded = decode_document(data, filename, config)
+    text = clean_text(decoded.text)
+    if not text:
+        raise ParseError(FailureCode.NO_TEXT, "去掉网页导航和版权等内容后，文件中没有正文。")
+    header = extract_header(decoded.text, text, decoded.hints)
+    sections = split_sections(text)
+    measures = extract_measures(text, sections, header.title)
+    logger.debug("parsed %s in %.1f ms", filename, (time.perf_counter() - started) * 1000)
+    return ExtractionRecord(
+        title=header.title,
+        issue=header.issue,
+        published_on=header.published_on,
+        issuer=header.issuer,
+        text=text,
+        format=decoded.format,
+        encoding=decoded.encoding,
+        parser_version=PARSER_VERSION,
+        regions=measures.regions,
+        mentions=measures.mentions,
+        programs=measures.programs,
+        metrics=measures.metrics,
+    )

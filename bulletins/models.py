@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def original_upload_path(instance: Bulletin, filename: str) -> str:
+    # One folder per content hash: names never collide and never depend on user input beyond the basename.
+    return f"originals/{instance.sha256[:2]}/{instance.sha256}/{filename}"
+
+
+class Bulletin(models.Model):
+    """One uploaded bulletin and its place in the document lifecycle.
+
+    Transitions: uploaded → parsing → parsed → published; parsing → failed; parsed/published →
+    rejected; failed/parsed/rejected → parsing again (re-parse). Only services change ``status``.
+    """
+
+    class Status(models.TextChoices):
+        UPLOADED = "uploaded", _("已上传")
+        PARSING = "parsing", _("解析中")
+        PARSED = "parsed", _("已解析")
+        PUBLISHED = "published", _("已发布")
+        FAILED = "failed", _("解析失败")
+        REJECTED = "rejected", _("已驳回")
+
+    title = models.CharField(_("标题"), max_length=500, blank=True)
+    issue_label = models.CharField(_("期号"), max_length=100, blank=True)
+    published_on = models.DateField(_("发布日期"), null=True, blank=True)
+    issuer = models.CharField(_("发布单位"), max_length=200, blank=True)
+
+    status = models.CharField(
+        _("状态"), max_length=16, choices=Status.choices, default=Status.UPLOADED, db_index=True
+    )
+    failure_code = models.CharField(_("失败代码"), max_length=32, blank=True)
+    error_message = models.TextField(_("错误信息"), blank=True)
+
+    original = models.FileField(_("原始文件"), upload_to=original_upload_path, max_length=500)
+    original_name = models.CharField(_("原始文件名"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, unique=True)
+    size = models.PositiveBigIntegerField(_("文件大小（字节）"))
+    detected_format = models.CharField(_("识别格式"), max_length=16, blank=True)
+    encoding = models.CharField(_("文本编码"), max_length=32, blank=True)
+
+    text = models.TextField(_("清洗后正文"), blank=True)
+    parser_version = models.CharField(_("解析器版本"), max_length=32, blank=True)
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("上传人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="uploaded_bulletins",
+    )
+    created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
+    parsed_at = models.DateTimeField(_("解析时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("简报")
+        verbose_name_plural = _("简报")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["status", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.title or self.original_name

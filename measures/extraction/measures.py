@@ -1,0 +1,68 @@
+"""Regions, programmes and metrics of one cleaned text: the measures half of the pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from bulletins.pipeline.record import MetricRecord, ProgramRecord, RegionRecord
+
+from .attribution import RegionAttributor, SectionLike
+from .indicators import indicator_for
+from .programs import classify_sections
+from .quantities import find_quantities
+from .regions import load_gazetteer
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    regions: tuple[RegionRecord, ...]
+    mentions: tuple[RegionRecord, ...]
+    programs: tuple[ProgramRecord, ...]
+    metrics: tuple[MetricRecord, ...]
+
+
+def extract_measures(text: str, sections: Sequence[SectionLike], title: str | None) -> Measures:
+    gazetteer = load_gazetteer()
+    found = gazetteer.find_mentions(text)
+    mentions = tuple(RegionRecord(m.code, m.name, m.mention, m.start, m.end) for m in found)
+    first: dict[str, RegionRecord] = {}
+    for mention in mentions:
+        first.setdefault(mention.code, mention)
+
+    attributor = RegionAttributor(text, found, sections, title)
+    programs = []
+    for section, category in classify_sections(text, sections):
+        codes = tuple(dict.fromkeys(m.code for m in found if section.start <= m.start < section.end))
+        if not codes:
+            governing = attributor.region_for(section.start)
+            codes = (governing,) if governing else ()
+        programs.append(ProgramRecord(section.title, category, codes, section.start, section.end))
+
+    metrics = []
+    for quantity in find_quantities(text):
+        metrics.append(
+            MetricRecord(
+                text=quantity.text,
+                value=quantity.value,
+                value_max=quantity.value_max,
+                unit=quantity.unit,
+                qualifier=quantity.qualifier,
+                indicator=indicator_for(text, quantity.start, quantity.end, quantity.unit),
+                region=attributor.region_for(quantity.start),
+                start=quantity.start,
+                end=quantity.end,
+                program=_innermost(programs, quantity.start),
+            )
+        )
+    return Measures(tuple(first.values()), mentions, tuple(programs), tuple(metrics))
+
+
+def _innermost(programs: Sequence[ProgramRecord], position: int) -> int | None:
+    best = None
+    for index, program in enumerate(programs):
+        if program.start <= position < program.end and (
+            best is None or program.end - program.start < programs[best].end - programs[best].start
+        ):
+            best = index
+    return best

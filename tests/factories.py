@@ -1,0 +1,74 @@
+"""Factories for the portal's models (factory_boy)."""
+
+import hashlib
+from decimal import Decimal
+
+import factory
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+
+from bulletins.models import Bulletin
+from measures.models import Metric, Program, Region
+
+SAMPLE_TEXT = "重庆扶贫专报第三十三期\n\n綦江区组织近万名党员干部与6950户贫困户开展结对帮扶。\n"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+
+class StaffUserFactory(UserFactory):
+    is_staff = True
+    is_superuser = True
+
+
+class BulletinFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Bulletin
+
+    class Params:
+        content = factory.Sequence(lambda n: f"{SAMPLE_TEXT}第{n}份。".encode())
+
+    original_name = factory.Sequence(lambda n: f"bulletin-{n}.txt")
+    sha256 = factory.LazyAttribute(lambda o: hashlib.sha256(o.content).hexdigest())
+    size = factory.LazyAttribute(lambda o: len(o.content))
+    original = factory.LazyAttribute(lambda o: ContentFile(o.content, name=o.original_name))
+    title = factory.Sequence(lambda n: f"扶贫专报第{n}期")
+    status = Bulletin.Status.PARSED
+
+
+class RegionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Region
+        django_get_or_create = ("code",)
+
+    code = factory.Sequence(lambda n: f"9{n:05d}")
+    name = factory.Sequence(lambda n: f"测试县{n}")
+    level = Region.Level.COUNTY
+
+
+class ProgramFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Program
+
+    bulletin = factory.SubFactory(BulletinFactory)
+    title = "依托蔬菜产业助贫困户增收"
+    category = Program.Category.INDUSTRY
+
+
+class MetricFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Metric
+
+    bulletin = factory.SubFactory(BulletinFactory)
+    indicator = "贫困户"
+    value = Decimal("6950")
+    unit = "户"
+    source_text = "6950户"
+    start = 0
+    end = 5
