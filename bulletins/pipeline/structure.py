@@ -145,6 +145,8 @@ def _published_on(header: list[str], tail: list[str], title: str | None) -> tupl
         if org:
             rank = 3.0
         elif index >= len(header):
+            if not _only_date(line):
+                continue
             rank = 0.5
         elif _only_date(line) or _SOURCE.search(line) or "时间" in line or "发布" in line:
             rank = 2.0 if seen_title else 1.0
@@ -199,7 +201,7 @@ _BLOCK_MARKERS = [
     # (level, pattern at a line start or after sentence end)
     (2, re.compile(r"(?:^|(?<=[。；！？\n]))\s*([一二三四五六七八九十]{1,3})、")),
     (2, re.compile(r"(?:^|(?<=[。；！？\n]))\s*[（(]([一二三四五六七八九十]{1,3})[）)]")),
-    (3, re.compile(r"(?:^|(?<=[。；！？\n]))\s*([一二三四五六七八九十]{1,3})(?:是|要|抓|在)(?=\s*[\u4e00-\u9fff“])")),
+    (3, re.compile(r"(?:^|(?<=[。；！？\n])|(?<=\s\s))\s*([一二三四五六七八九十]{1,3})(?:是|要|抓|在)(?=\s*[\u4e00-\u9fff“])")),
 ]
 _HEADING_MAX = 42
 
@@ -268,7 +270,7 @@ def _heading_articles(text: str, lines: list[tuple[int, str]]) -> list[Section]:
         if any(pattern.match(line) for _level, pattern in _BLOCK_MARKERS):
             continue
         following = next((rest for _p, rest in lines[index + 1 :] if rest.strip()), "")
-        if len(following) >= 60:
+        if len(following) >= 40:
             starts.append((pos, line))
     return _spans(text, starts, lines) if len(starts) >= 2 else []
 

@@ -1,0 +1,47 @@
+"""clean_text: the article without the page around it, counted once."""
+
+from bulletins.pipeline.clean import clean_text
+
+PAGE = """保定新闻>>要闻
+首页 > 新闻中心 > 工作动态
+
+某县易地扶贫搬迁取得新进展
+2018-11-09 16:30:37 来源:某某网
+进入移动版,省流量,体验好
+【字体:大 中 小】  打印本页  关闭窗口
+
+全县累计完成易地扶贫搬迁3200户、1.2万人，建成集中安置点15个。
+
+责任编辑:王某某
+扫一扫在手机打开当前页
+版权所有：某县人民政府  ICP备05001234号
+"""
+
+
+def test_navigation_source_editor_and_copyright_lines_are_dropped():
+    cleaned = clean_text(PAGE)
+    for chrome in ("保定新闻>>要闻", "新闻中心", "进入移动版", "字体", "责任编辑", "扫一扫", "版权所有"):
+        assert chrome not in cleaned
+
+
+def test_the_article_and_its_date_line_stay():
+    cleaned = clean_text(PAGE)
+    assert cleaned.startswith("某县易地扶贫搬迁取得新进展")
+    assert "全县累计完成易地扶贫搬迁3200户、1.2万人，建成集中安置点15个。" in cleaned
+    assert "2018-11-09 16:30:37" in cleaned
+
+
+def test_an_article_the_page_prints_twice_is_kept_once():
+    paragraph = "全县累计完成易地扶贫搬迁3200户、1.2万人，建成集中安置点15个。"
+    cleaned = clean_text(f"标题\n{paragraph}\n打印版\n{paragraph}\n")
+    assert cleaned.count(paragraph) == 1
+
+
+def test_short_lines_that_repeat_legitimately_are_kept():
+    cleaned = clean_text("一、\n内容甲\n一、\n内容乙")
+    assert cleaned.count("一、") == 2
+
+
+def test_windows_line_ends_bullets_and_control_characters_are_normalised():
+    cleaned = clean_text("  • 第一行\r\n第二\x07行\u200b\r\n")
+    assert cleaned == "第一行\n第二行"
