@@ -123,3 +123,6 @@ class RegionMention(models.Model):
         verbose_name = _("地区提及")
         verbose_name_plural = _("地区提及")
         ordering = ["bulletin", "start"]
+
+    def __str__(self) -> str:
+        return self.mention

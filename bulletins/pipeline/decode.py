@@ -175,7 +175,9 @@ def _checked(text: str) -> str:
     if sample and len(_CONTROL.findall(sample)) > max(8, len(sample) // 100):
         raise ParseError(FailureCode.BINARY, "文件包含大量控制字符，看起来不是文本文件。")
     if sample.count("\ufffd") > max(8, len(sample) // 50):
-        raise ParseError(FailureCode.BAD_ENCODING, "文件中有大量无法解码的字符，编码可能有误；请另存为 UTF-8 后重新上传。")
+        raise ParseError(
+            FailureCode.BAD_ENCODING, "文件中有大量无法解码的字符，编码可能有误；请另存为 UTF-8 后重新上传。"
+        )
     return text
 
 

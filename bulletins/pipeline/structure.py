@@ -19,7 +19,9 @@ _DATES = [
     # 2019年1月15日 / 2019年02月28日
     ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
     # 二〇一九年一月十五日
-    ("cn", re.compile(r"([〇○零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日")),
+    ("cn", re.compile(
+        r"([〇○零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
+    )),
     # 2018-11-09, 2018/11/09, 2018.11.09 (optionally followed by a time)
     ("ymd", re.compile(r"(?<![\d.])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")),
     # 17.11.2015 (day first, as in European-style print headers)
@@ -201,7 +203,10 @@ _BLOCK_MARKERS = [
     # (level, pattern at a line start or after sentence end)
     (2, re.compile(r"(?:^|(?<=[。；！？\n]))\s*([一二三四五六七八九十]{1,3})、")),
     (2, re.compile(r"(?:^|(?<=[。；！？\n]))\s*[（(]([一二三四五六七八九十]{1,3})[）)]")),
-    (3, re.compile(r"(?:^|(?<=[。；！？\n])|(?<=\s\s))\s*([一二三四五六七八九十]{1,3})(?:是|要|抓|在)(?=\s*[\u4e00-\u9fff“])")),
+    # 一是…二是…, also right after a heading separated by two spaces
+    (3, re.compile(
+        r"(?:^|(?<=[。；！？\n])|(?<=\s\s))\s*([一二三四五六七八九十]{1,3})(?:是|要|抓|在)(?=\s*[\u4e00-\u9fff“])"
+    )),
 ]
 _HEADING_MAX = 42
 

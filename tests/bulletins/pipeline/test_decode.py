@@ -43,10 +43,12 @@ def test_gb18030_html_page_yields_its_article_without_site_chrome_or_scripts():
 
 
 def test_docx_paragraphs_and_table_rows_come_out_in_document_order():
-    data = docx_bytes(["黔东南州产业扶贫简报", "全州发展食用菌2.1万亩。"], table=[["县", "贫困户"], ["雷山县", "1200户"]])
+    table = [["县", "贫困户"], ["雷山县", "1200户"]]
+    data = docx_bytes(["黔东南州产业扶贫简报", "全州发展食用菌2.1万亩。"], table=table)
     document = decode_document(data, "brief.docx", CONFIG)
     assert document.format == "docx"
-    assert document.text.split("\n") == ["黔东南州产业扶贫简报", "全州发展食用菌2.1万亩。", "县 | 贫困户", "雷山县 | 1200户"]
+    lines = ["黔东南州产业扶贫简报", "全州发展食用菌2.1万亩。", "县 | 贫困户", "雷山县 | 1200户"]
+    assert document.text.split("\n") == lines
 
 
 def test_text_pdf_yields_its_chinese_text():

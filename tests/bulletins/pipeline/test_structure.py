@@ -128,7 +128,10 @@ def test_numbered_measure_blocks_are_split_inside_each_article():
 
 
 def test_heading_lines_followed_by_paragraphs_make_articles_without_a_table_of_contents():
-    paragraph = "全县围绕脱贫攻坚目标，统筹推进产业发展、就业帮扶和基础设施建设，各项工作取得明显成效，群众满意度不断提高。"
+    paragraph = (
+        "全县围绕脱贫攻坚目标，统筹推进产业发展、就业帮扶和基础设施建设，"
+        "各项工作取得明显成效，群众满意度不断提高。"
+    )
     text = clean_text(f"某县扶贫简报\n\n甲镇发展特色产业\n\n{paragraph}\n\n乙镇推进易地搬迁\n\n{paragraph}乙\n")
     articles = [s.title for s in split_sections(text) if s.level == 1]
     assert articles == ["甲镇发展特色产业", "乙镇推进易地搬迁"]
