@@ -1,15 +1,24 @@
 from django.contrib import admin, messages
-from django.db.models import Count, IntegerField, OuterRef, Subquery
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
 
-from bulletins.forms import BulletinUploadForm
-from bulletins.models import Bulletin
-from bulletins.services import bulletin_upload
-from measures.models import Metric, Program
+from bulletins.forms import BulletinUploadForm, RejectForm
+from bulletins.models import Bulletin, BulletinTransition
+from bulletins.services import (
+    TransitionError,
+    bulletin_publish,
+    bulletin_reject,
+    bulletin_request_reparse,
+    bulletin_unpublish,
+    bulletin_upload,
+)
+from measures.models import Metric, Program, RegionMention
 
 
 def _count_of(model):
@@ -32,11 +41,74 @@ class ProgramInline(admin.TabularInline):
     show_change_link = True
 
 
+class MissingRegionFilter(admin.SimpleListFilter):
+    title = _("地区归属")
+    parameter_name = "unattributed"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("有未归属地区的指标")), ("no", _("指标均已归属地区"))]
+
+    def queryset(self, request, queryset):
+        missing = Exists(Metric.objects.filter(bulletin=OuterRef("pk"), region__isnull=True))
+        if self.value() == "yes":
+            return queryset.filter(missing)
+        if self.value() == "no":
+            return queryset.filter(~missing)
+        return queryset
+
+
+class RegionFilter(admin.SimpleListFilter):
+    """Bulletins that name a division or any division under it (?region=520000)."""
+
+    title = _("地区")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        from measures.models import Region
+
+        return [(r.code, r.name) for r in Region.objects.filter(level=Region.Level.PROVINCE).order_by("code")]
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if not code:
+            return queryset
+        # GB/T 2260 codes nest: 52xxxx is in 520000, 5201xx in 520100.
+        prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
+        mentions = RegionMention.objects.filter(bulletin=OuterRef("pk"), region__code__startswith=prefix)
+        return queryset.filter(Exists(mentions))
+
+
+class DuplicateTextFilter(admin.SimpleListFilter):
+    title = _("重复")
+    parameter_name = "duplicate"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("正文与其他简报相同"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(has_twin=True)
+        return queryset
+
+
+class TransitionInline(admin.TabularInline):
+    model = BulletinTransition
+    fields = ("at", "from_status", "to_status", "by", "note")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Bulletin)
-class BulletinAdmin(admin.ModelAdmin):
-    list_display = ("__str__", "status", "issue_label", "published_on", "issuer", "metric_count",
-                    "program_count", "created_at")
-    list_filter = ("status", "detected_format")
+class BulletinAdmin(SimpleHistoryAdmin):
+    list_display = ("__str__", "status_badge", "issue_label", "published_on", "issuer", "metric_count",
+                    "program_count", "duplicate_flag", "created_at")
+    list_filter = ("status", RegionFilter, MissingRegionFilter, DuplicateTextFilter, "detected_format", "issuer",
+                   "published_on")
+    actions = ("publish_selected", "unpublish_selected", "reparse_selected", "reject_selected")
     search_fields = ("title", "issuer", "original_name", "sha256")
     date_hierarchy = "created_at"
     show_full_result_count = False
@@ -51,13 +123,80 @@ class BulletinAdmin(admin.ModelAdmin):
                                     "uploaded_by", "created_at", "updated_at")}),
         (_("正文"), {"fields": ("text",), "classes": ("collapse",)}),
     )
-    inlines = (ProgramInline, MetricInline)
+    inlines = (ProgramInline, MetricInline, TransitionInline)
     change_list_template = "admin/bulletins/bulletin/change_list.html"
 
     def get_queryset(self, request: HttpRequest):
-        return super().get_queryset(request).annotate(
-            n_metrics=_count_of(Metric), n_programs=_count_of(Program)
+        twins = Bulletin.objects.filter(text_sha256=OuterRef("text_sha256")).exclude(pk=OuterRef("pk"))
+        queryset = super().get_queryset(request).annotate(
+            n_metrics=_count_of(Metric),
+            n_programs=_count_of(Program),
+            has_twin=Exists(twins.exclude(text_sha256="")),
         )
+        if not request.user.has_perm("bulletins.view_all_bulletins"):
+            # Editors follow their own uploads only.
+            queryset = queryset.filter(uploaded_by=request.user)
+        return queryset
+
+    def has_publish_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("bulletins.publish_bulletin")
+
+    def has_reparse_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("bulletins.reparse_bulletin")
+
+    @admin.display(description=_("状态"), ordering="status")
+    def status_badge(self, obj: Bulletin) -> str:
+        return format_html(
+            '<span class="bulletin-status" data-bulletin="{}" data-status="{}" title="{}">{}</span>',
+            obj.pk, obj.status, obj.error_message, obj.get_status_display(),
+        )
+
+    @admin.display(description=_("重复"), boolean=True)
+    def duplicate_flag(self, obj: Bulletin) -> bool:
+        return bool(getattr(obj, "has_twin", False))
+
+    def _apply(self, request: HttpRequest, queryset, service, done: str, **kwargs) -> None:
+        changed = 0
+        for bulletin in queryset:
+            try:
+                service(bulletin=bulletin, by=request.user, **kwargs)
+            except TransitionError as error:
+                self.message_user(request, error.message, level=messages.WARNING)
+            except PermissionDenied as error:
+                self.message_user(request, str(error), level=messages.ERROR)
+            else:
+                changed += 1
+                self.log_change(request, bulletin, done)
+        if changed:
+            self.message_user(request, f"{done}：{changed} 份简报。")
+
+    @admin.action(description=_("发布所选简报"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._apply(request, queryset, bulletin_publish, "已发布")
+
+    @admin.action(description=_("撤回所选简报的发布"), permissions=["publish"])
+    def unpublish_selected(self, request, queryset):
+        self._apply(request, queryset, bulletin_unpublish, "已撤回发布")
+
+    @admin.action(description=_("重新解析所选简报"), permissions=["reparse"])
+    def reparse_selected(self, request, queryset):
+        self._apply(request, queryset, bulletin_request_reparse, "已重新排队解析")
+
+    @admin.action(description=_("驳回所选简报…"), permissions=["publish"])
+    def reject_selected(self, request, queryset):
+        form = RejectForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            self._apply(request, queryset, bulletin_reject, "已驳回", reason=form.cleaned_data["reason"])
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "form": form,
+            "bulletins": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "title": _("驳回简报"),
+        }
+        return render(request, "admin/bulletins/bulletin/reject.html", context)
 
     @admin.display(description=_("指标数"), ordering="n_metrics")
     def metric_count(self, obj: Bulletin) -> int:

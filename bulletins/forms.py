@@ -25,3 +25,7 @@ class BulletinUploadForm(forms.Form):
         label=_("简报文件"),
         help_text=_("可一次选择多个文件：.txt、.html、.docx、.pdf。"),
     )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(label=_("驳回理由"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)

@@ -3,6 +3,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 def original_upload_path(instance: Bulletin, filename: str) -> str:
@@ -44,6 +45,8 @@ class Bulletin(models.Model):
     encoding = models.CharField(_("文本编码"), max_length=32, blank=True)
 
     text = models.TextField(_("清洗后正文"), blank=True)
+    # sha256 of the cleaned text with white space removed: the same bulletin uploaded as another file.
+    text_sha256 = models.CharField(_("正文指纹"), max_length=64, blank=True, db_index=True)
     parser_version = models.CharField(_("解析器版本"), max_length=32, blank=True)
 
     uploaded_by = models.ForeignKey(
@@ -57,12 +60,50 @@ class Bulletin(models.Model):
     created_at = models.DateTimeField(_("上传时间"), auto_now_add=True)
     updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
     parsed_at = models.DateTimeField(_("解析时间"), null=True, blank=True)
+    reviewed_at = models.DateTimeField(_("审核时间"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("审核人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_bulletins",
+    )
+    rejection_reason = models.TextField(_("驳回理由"), blank=True)
+
+    history = HistoricalRecords(excluded_fields=["text", "updated_at"])
 
     class Meta:
         verbose_name = _("简报")
         verbose_name_plural = _("简报")
         ordering = ["-created_at", "-id"]
         indexes = [models.Index(fields=["status", "-created_at"])]
+        permissions = [
+            ("publish_bulletin", _("可以发布、撤回和驳回简报")),
+            ("reparse_bulletin", _("可以重新解析简报")),
+            ("view_all_bulletins", _("可以查看所有人上传的简报")),
+        ]
 
     def __str__(self) -> str:
         return self.title or self.original_name
+
+
+class BulletinTransition(models.Model):
+    """One step of a bulletin's lifecycle: who moved it from which status to which, and when."""
+
+    bulletin = models.ForeignKey(Bulletin, on_delete=models.CASCADE, related_name="transitions")
+    from_status = models.CharField(_("原状态"), max_length=16, choices=Bulletin.Status.choices, blank=True)
+    to_status = models.CharField(_("新状态"), max_length=16, choices=Bulletin.Status.choices)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("操作人"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    at = models.DateTimeField(_("时间"), auto_now_add=True)
+    note = models.TextField(_("说明"), blank=True)
+
+    class Meta:
+        verbose_name = _("状态变更")
+        verbose_name_plural = _("状态变更")
+        ordering = ["-at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.from_status or '-'} → {self.to_status}"

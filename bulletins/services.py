@@ -10,17 +10,30 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from bulletins.models import Bulletin
+from bulletins.models import Bulletin, BulletinTransition
 from bulletins.pipeline import PARSER_VERSION, FailureCode, ParseError, ParserConfig, parse_document
 
 logger = logging.getLogger(__name__)
 
+Status = Bulletin.Status
 # Statuses a parse may start from; a published or rejected bulletin must be reopened first.
-PARSABLE = {Bulletin.Status.UPLOADED, Bulletin.Status.PARSING, Bulletin.Status.PARSED, Bulletin.Status.FAILED}
+PARSABLE = {Status.UPLOADED, Status.PARSING, Status.PARSED, Status.FAILED}
+PUBLISHABLE = {Status.PARSED, Status.PUBLISHED}
+REJECTABLE = {Status.UPLOADED, Status.PARSED, Status.FAILED, Status.PUBLISHED}
+REPARSABLE = {Status.PARSED, Status.FAILED, Status.REJECTED, Status.UPLOADED}
+
+
+class TransitionError(Exception):
+    """The bulletin is not in a status this step may start from; ``message`` says why, for people."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,7 +105,7 @@ def bulletin_parse(*, bulletin_id: int) -> Bulletin:
         if bulletin.status not in PARSABLE:
             logger.info("bulletin %s is %s; not parsing", bulletin_id, bulletin.status)
             return bulletin
-        bulletin.status = Bulletin.Status.PARSING
+        _set_status(bulletin, Status.PARSING, by=None)
         bulletin.save(update_fields=["status", "updated_at"])
 
     try:
@@ -113,9 +126,10 @@ def bulletin_parse(*, bulletin_id: int) -> Bulletin:
         bulletin.encoding = record.encoding
         bulletin.text = record.text
         bulletin.parser_version = PARSER_VERSION
+        bulletin.text_sha256 = text_fingerprint(record.text)
         bulletin.failure_code = ""
         bulletin.error_message = ""
-        bulletin.status = Bulletin.Status.PARSED
+        _set_status(bulletin, Status.PARSED, by=None)
         bulletin.parsed_at = timezone.now()
         bulletin.save()
         record_save(bulletin=bulletin, record=record)
@@ -136,9 +150,96 @@ def _read_original(bulletin: Bulletin) -> bytes:
 def _mark_failed(bulletin: Bulletin, code: FailureCode, message: str) -> Bulletin:
     with transaction.atomic():
         bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
-        bulletin.status = Bulletin.Status.FAILED
+        _set_status(bulletin, Status.FAILED, by=None, note=message)
         bulletin.failure_code = str(code)
         bulletin.error_message = message
         bulletin.parser_version = PARSER_VERSION
         bulletin.save(update_fields=["status", "failure_code", "error_message", "parser_version", "updated_at"])
+    return bulletin
+
+
+def text_fingerprint(text: str) -> str:
+    return hashlib.sha256("".join(text.split()).encode()).hexdigest()
+
+
+def _set_status(bulletin: Bulletin, status: str, *, by: AbstractBaseUser | None, note: str = "") -> None:
+    """Change the status in memory and record the transition; the caller saves the bulletin."""
+    if bulletin.status != status:
+        BulletinTransition.objects.create(
+            bulletin=bulletin, from_status=bulletin.status, to_status=status, by=by, note=note
+        )
+    bulletin.status = status
+
+
+def _require(user: AbstractBaseUser, permission: str) -> None:
+    if not user.has_perm(permission):
+        raise PermissionDenied(f"缺少权限：{permission}")
+
+
+def _locked(bulletin: Bulletin) -> Bulletin:
+    return Bulletin.objects.select_for_update().get(pk=bulletin.pk)
+
+
+@transaction.atomic
+def bulletin_publish(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
+    _require(by, "bulletins.publish_bulletin")
+    bulletin = _locked(bulletin)
+    if bulletin.status not in PUBLISHABLE:
+        raise TransitionError(f"“{bulletin}”的状态是“{bulletin.get_status_display()}”，只有已解析的简报可以发布。")
+    _set_status(bulletin, Status.PUBLISHED, by=by)
+    if bulletin.reviewed_at is None:
+        bulletin.reviewed_at, bulletin.reviewed_by = timezone.now(), by
+    bulletin.save()
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_unpublish(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
+    _require(by, "bulletins.publish_bulletin")
+    bulletin = _locked(bulletin)
+    if bulletin.status != Status.PUBLISHED:
+        raise TransitionError(f"“{bulletin}”尚未发布，无需撤回。")
+    _set_status(bulletin, Status.PARSED, by=by, note="撤回发布")
+    bulletin.save()
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_reject(*, bulletin: Bulletin, by: AbstractBaseUser, reason: str) -> Bulletin:
+    _require(by, "bulletins.publish_bulletin")
+    reason = reason.strip()
+    if not reason:
+        raise TransitionError("驳回时必须填写理由。")
+    bulletin = _locked(bulletin)
+    if bulletin.status not in REJECTABLE:
+        raise TransitionError(f"“{bulletin}”的状态是“{bulletin.get_status_display()}”，不能驳回。")
+    _set_status(bulletin, Status.REJECTED, by=by, note=reason)
+    bulletin.rejection_reason = reason
+    bulletin.save()
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_mark_reviewed(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
+    _require(by, "bulletins.change_bulletin")
+    bulletin = _locked(bulletin)
+    if bulletin.status not in PUBLISHABLE:
+        raise TransitionError(f"“{bulletin}”尚未解析完成，不能标记为已审核。")
+    bulletin.reviewed_at, bulletin.reviewed_by = timezone.now(), by
+    bulletin.save()
+    return bulletin
+
+
+@transaction.atomic
+def bulletin_request_reparse(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
+    """Queue a new parse; records a person made or edited survive it (see measures.services.record_save)."""
+    _require(by, "bulletins.reparse_bulletin")
+    bulletin = _locked(bulletin)
+    if bulletin.status not in REPARSABLE:
+        raise TransitionError(
+            f"“{bulletin}”的状态是“{bulletin.get_status_display()}”；已发布的简报请先撤回再重新解析。"
+        )
+    _set_status(bulletin, Status.UPLOADED, by=by, note="重新解析")
+    bulletin.save()
+    bulletin_enqueue_parse(bulletin=bulletin)
     return bulletin

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from bulletins.models import Bulletin
 
@@ -57,6 +58,8 @@ class Program(models.Model):
     end = models.PositiveIntegerField(_("结束位置"), null=True, blank=True)
     by_person = models.BooleanField(_("人工创建或修改"), default=False)
 
+    history = HistoricalRecords(m2m_fields=[regions])
+
     class Meta:
         verbose_name = _("扶贫项目")
         verbose_name_plural = _("扶贫项目")
@@ -93,6 +96,8 @@ class Metric(models.Model):
     start = models.PositiveIntegerField(_("起始位置"), null=True, blank=True)
     end = models.PositiveIntegerField(_("结束位置"), null=True, blank=True)
     by_person = models.BooleanField(_("人工创建或修改"), default=False)
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("指标数据")
