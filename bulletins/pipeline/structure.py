@@ -56,7 +56,8 @@ class Section:
 
 def extract_header(decoded: str, cleaned: str, hints: dict[str, str] | None = None) -> BulletinHeader:
     hints = hints or {}
-    raw_lines = [line.strip(" \t•·") for line in decoded.replace("\r", "\n").split("\n")]
+    # Web pages pad with no-break and ideographic spaces; collapse every run to one plain space.
+    raw_lines = [" ".join(line.split()).strip("•· ") for line in decoded.replace("\r", "\n").split("\n")]
     raw_lines = [line for line in raw_lines if line]
     header = raw_lines[:_HEADER_LINES]
     title = _title(cleaned, hints)
@@ -86,7 +87,7 @@ def _only_date(line: str) -> bool:
     for _kind, pattern in _DATES:
         rest = pattern.sub("", rest)
     rest = _TIME.sub("", rest)
-    return len(rest.strip(" :：,，()（）")) == 0
+    return not re.sub(r"[\s:：,，()（）]", "", rest)
 
 
 def _issue(title: str | None, header: list[str]) -> str | None:
@@ -166,7 +167,7 @@ def _org_beside_date(line: str) -> str | None:
     rest = line
     for _kind, pattern in _DATES:
         rest = pattern.sub(" ", rest)
-    rest = _TIME.sub(" ", rest).strip(" :：,，")
+    rest = " ".join(_TIME.sub(" ", rest).split()).strip(" :：,，")
     if rest and _ORG.fullmatch(rest):
         return rest
     return None
