@@ -71,20 +71,23 @@ class RegionAttributor:
         return bool(before and before in _LIST_SEPARATORS) or bool(after and after in _LIST_SEPARATORS)
 
     def _governing(self, start: int, end: int, title: str, title_at: int | None) -> str | None:
-        inside = [m for m in self.mentions if start <= m.start < end]
+        inside = [m for m in self.mentions if start <= m.start < end and not self._in_list(m)]
+        counts = Counter(m.code for m in inside)
         if title_at is not None:
             in_title = [m for m in inside if m.start < title_at + len(title)]
             if in_title:
-                return in_title[0].code
+                # "衢江平武…协作": of the divisions a title names, the one the article keeps returning to.
+                return max(in_title, key=lambda m: (counts[m.code], -m.start)).code
         elif title:
             # The bulletin's title ("重庆扶贫专报") names the division everything else belongs to.
             for mention in self.mentions[:20]:
                 if self.text[mention.start : mention.end] in title:
                     return mention.code
-        counts = Counter(m.code for m in inside if not self._in_list(m))
         if not counts:
             return None
         (code, count), *rest = counts.most_common(2)
-        if count < 2 or (rest and rest[0][1] == count):
+        first = next(m.start for m in inside if m.code == code)
+        # Governing means named early and most often, not named in one passage late in the span.
+        if count < 2 or (rest and rest[0][1] == count) or first > start + (end - start) / 3:
             return None
         return code
