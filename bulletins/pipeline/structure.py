@@ -209,6 +209,10 @@ _BLOCK_MARKERS = [
         r"(?:^|(?<=[。；！？\n])|(?<=\s\s))\s*([一二三四五六七八九十]{1,3})(?:是|要|抓|在)(?=\s*[\u4e00-\u9fff“])"
     )),
 ]
+_BLOCK_MARKERS.append(
+    # 在产业扶贫方面，…: a topic block of a news report
+    (3, re.compile(r"(?:^|(?<=[。；！？\n]))\s*(在)(?=[^，。,；\n]{2,16}方面)"))
+)
 _HEADING_MAX = 42
 
 

@@ -9,7 +9,7 @@ from bulletins.pipeline.record import MetricRecord, ProgramRecord, RegionRecord
 
 from .attribution import RegionAttributor, SectionLike
 from .indicators import indicator_for
-from .programs import classify_sections
+from .programs import classify_sections, named_programmes
 from .quantities import find_quantities
 from .regions import load_gazetteer
 
@@ -38,6 +38,15 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
             governing = attributor.region_for(section.start)
             codes = (governing,) if governing else ()
         programs.append(ProgramRecord(section.title, category, codes, section.start, section.end))
+
+    # A sentence that names a programme of a category no enclosing block reports is a programme too.
+    for title, category, start, end in named_programmes(text):
+        covering = [p for p in programs if p.start <= start < p.end and p.category == category]
+        if not covering:
+            codes = tuple(dict.fromkeys(m.code for m in found if start <= m.start < end))
+            governing = attributor.region_for(start)
+            programs.append(ProgramRecord(title, category, codes or ((governing,) if governing else ()), start, end))
+    programs.sort(key=lambda p: p.start)
 
     metrics = []
     for quantity in find_quantities(text):

@@ -56,6 +56,26 @@ def _keyword_table(table: str) -> dict[str, tuple[str, ...]]:
 
 
 _KEYWORDS = _keyword_table(_KEYWORD_TABLE)
+# Terms that name a programme outright; a sentence that opens with one reports that programme.
+_NAMING_TERMS = {
+    "industry": "产业扶贫 光伏扶贫 电商扶贫 旅游扶贫 消费扶贫 扶贫车间 特色产业",
+    "employment": "就业扶贫 转移就业 劳务协作 技能培训 公益性岗位 扶贫专岗",
+    "relocation": "易地扶贫搬迁 易地搬迁 危房改造",
+    "education": "教育扶贫 控辍保学 寄宿制学校 特岗教师",
+    "health": "健康扶贫 医疗救助 家庭医生签约 先诊疗后付费",
+    "social_security": "社会保障兜底 兜底保障 农村低保 特困供养 临时救助",
+    "infrastructure": "基础设施建设 农村公路 安全饮水 饮水安全 村组道路 通村公路",
+    "finance": "金融扶贫 扶贫小额信贷 小额信贷 资产收益扶贫 政银企户保",
+    "ecology": "生态扶贫 生态护林员 退耕还林 生态补偿",
+    "paired_assistance": "东西部扶贫协作 东西部协作 对口帮扶 对口支援 定点帮扶 扶贫协作",
+    "social": "社会扶贫 万企帮万村 扶贫日 社会力量",
+    "governance": "一把手工程 督查考核 驻村工作队 第一书记 考核评估 扶贫领域腐败",
+    "motivation": "扶志 扶智 精神扶贫 志智双扶 内生动力 移风易俗",
+}
+_NAMING = re.compile("|".join(sorted((t for ts in _NAMING_TERMS.values() for t in ts.split()), key=len, reverse=True)))
+_NAMED_CATEGORY = {term: category for category, terms in _NAMING_TERMS.items() for term in terms.split()}
+_SENTENCE = re.compile(r"[^。！？\n]+")
+
 _TITLE_WEIGHT = 4
 _MIN_SCORE = 3
 _PATTERNS = {category: re.compile("|".join(map(re.escape, words))) for category, words in _KEYWORDS.items()}
@@ -91,3 +111,15 @@ def classify_sections(text: str, sections: Sequence[SectionLike]) -> list[tuple[
         if category:
             out.append((section, category))
     return out
+
+
+def named_programmes(text: str) -> list[tuple[str, str, int, int]]:
+    """(title, category, start, end) for each sentence whose opening clause names a programme outright."""
+    found = []
+    for sentence in _SENTENCE.finditer(text):
+        opening = re.split(r"[，,：:；]", sentence.group(0), maxsplit=1)[0]
+        match = _NAMING.search(opening)
+        if match:
+            title = opening.strip()[:40]
+            found.append((title, _NAMED_CATEGORY[match.group(0)], sentence.start(), sentence.end()))
+    return found
