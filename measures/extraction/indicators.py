@@ -72,10 +72,13 @@ def _phrase_after(clause: str) -> str | None:
     if tokens and tokens[0][0] in ("的", "之"):
         tokens = tokens[1:]
     phrase: list[tuple[str, str]] = []
+    seen_noun = False
     for word, flag in tokens[:6]:
-        nounish = flag in _NOUNISH or (flag in _MODIFIERS and len(phrase) < 3)
-        if not nounish or word in _LINK_WORDS:
+        # Modifiers may open the phrase ("扶贫专项资金"); after its noun, a verb ends it ("贫困户种植").
+        allowed = flag in _NOUNISH or (flag in _MODIFIERS and not seen_noun and len(phrase) < 3)
+        if not allowed or word in _LINK_WORDS:
             break
+        seen_noun = seen_noun or flag in _NOUNISH
         phrase.append((word, flag))
     # A phrase must end on a noun: "贫困户开展" → "贫困户".
     while phrase and phrase[-1][1] not in _NOUNISH:
@@ -85,7 +88,8 @@ def _phrase_after(clause: str) -> str | None:
 
 def _phrase_before(tokens: list[tuple[str, str]]) -> tuple[str | None, bool]:
     tokens = [(w, f) for w, f in tokens if w not in "“”\"'"]
-    while tokens and (tokens[-1][0] in _LINK_WORDS or tokens[-1][1] in {"d", "p", "c", "u", "uj", "ul", "m", "r"}):
+    skippable = {"d", "p", "c", "u", "uj", "ul", "m", "r", "q", "eng", "x", "f"}
+    while tokens and (tokens[-1][0] in _LINK_WORDS or tokens[-1][1] in skippable or len(tokens[-1][0]) == 1):
         tokens.pop()
     phrase: list[tuple[str, str]] = []
     for word, flag in reversed(tokens):
@@ -96,6 +100,8 @@ def _phrase_before(tokens: list[tuple[str, str]]) -> tuple[str | None, bool]:
         phrase.insert(0, (word, flag))
     while phrase and phrase[0][1] in ("ns", "nr") and len(phrase) > 1:
         phrase.pop(0)
+    if phrase and all(flag in ("ns", "nr", "nt") for _word, flag in phrase):
+        return None, False  # a place or a body is the figure's region or source, not what it counts
     only_verbs = bool(phrase) and all(flag in _VERBISH for _word, flag in phrase)
     return _join(phrase), only_verbs
 
