@@ -25,6 +25,7 @@ run: setup
 	DEBUG=1 $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup
+	SECRET_KEY=test-only-not-secret $(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=$(TEST_BROKER_URL) SECRET_KEY=test-only-not-secret \
 	  SECURE_SSL_REDIRECT=0 $(BIN)/python -m pytest $(PYTEST_ARGS)
 	$(BIN)/ruff check .

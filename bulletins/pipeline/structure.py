@@ -271,8 +271,11 @@ def _find_heading(lines: list[tuple[int, str]], title: str, body_from: int) -> i
 
 def _heading_articles(text: str, lines: list[tuple[int, str]]) -> list[Section]:
     starts: list[tuple[int, str]] = []
+    first_line = next((pos for pos, line in lines if line.strip()), 0)
     for index, (pos, line) in enumerate(lines):
         line = line.strip()
+        if pos == first_line:
+            continue  # the bulletin's own title, not an article's
         if not (6 <= len(line) <= _HEADING_MAX) or line.endswith(("。", "；", "，", "：", ":", ",")):
             continue
         if _only_date(line) or _COLUMN.match(line) or is_boilerplate(line) or ISSUE_LABEL.search(line):
@@ -282,7 +285,7 @@ def _heading_articles(text: str, lines: list[tuple[int, str]]) -> list[Section]:
         following = next((rest for _p, rest in lines[index + 1 :] if rest.strip()), "")
         if len(following) >= 40:
             starts.append((pos, line))
-    return _spans(text, starts, lines) if len(starts) >= 2 else []
+    return _spans(text, starts, lines)
 
 
 def _spans(text: str, starts: list[tuple[int, str]], lines: list[tuple[int, str]]) -> list[Section]:
