@@ -94,9 +94,10 @@ _MONEY_CONTEXT = re.compile(
     r"(?:资金|投资|投入|产值|收入|税收|金额|资产|捐赠|捐款|经费|款|补助|补贴|贷款|销售额|营业额|利润|收益|工资|价值|"
     r"成交|融资|拨付|筹集|预算|奖励|资助|增收|营收|GDP|总额|规模)"
 )
-_PEOPLE_CONTEXT = re.compile(r"(?:人口|劳动力|人员|群众|农民|学生|职工|就业|务工|搬迁|脱贫|贫困人|困难群众)$")
+# A people noun just before a bare 万 ("贫困人口减少1.2万"), a verb or two in between.
+_PEOPLE_CONTEXT = re.compile(r"(?:人口|劳动力|人员|群众|农民|学生|职工|就业|务工|搬迁|脱贫)[\u4e00-\u9fff]{0,4}$")
 _PEOPLE_AFTER = re.compile(r"^(?:建档立卡)?(?:贫困)?(?:人口|群众|劳动力|农民|人员|学生|职工)")
-_HOUSEHOLD_CONTEXT = re.compile(r"(?:户数|农户|贫困户|家庭)$")
+_HOUSEHOLD_CONTEXT = re.compile(r"(?:户数|农户|贫困户|家庭)[\u4e00-\u9fff]{0,4}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +200,7 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     if chinese and value < 10:
         return None  # 一批, 两个, 三大, 七个全覆盖: words and slogans far more often than reports
 
-    unit, factor = _canonical_unit(unit_text, text, start, scale + big)
+    unit, factor = _canonical_unit(unit_text, text, start, number_end, scale + big)
     if unit is None:
         return None
     value *= factor
@@ -213,7 +214,9 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
                   ranged=value_max is not None)
 
 
-def _canonical_unit(unit_text: str | None, text: str, start: int, scale: str) -> tuple[str | None, int]:
+def _canonical_unit(
+    unit_text: str | None, text: str, start: int, number_end: int, scale: str
+) -> tuple[str | None, int]:
     if unit_text:
         compact = re.sub(r"\s+", "", unit_text)
         if compact.startswith("元/"):
@@ -225,13 +228,11 @@ def _canonical_unit(unit_text: str | None, text: str, start: int, scale: str) ->
     context = text[max(0, start - 14) : start]
     if scale.endswith("亿") or _MONEY_CONTEXT.search(context):
         return "元", 1
-    following = text[start : start + 40]
-    following = following[len(following) - len(following.lstrip("0123456789.万亿余多近约")) :]
-    if _PEOPLE_AFTER.match(following):
+    if _PEOPLE_AFTER.match(text[number_end : number_end + 12]):
         return "人", 1
-    if _PEOPLE_CONTEXT.search(context.rstrip("达共计约近为了")):
+    if _PEOPLE_CONTEXT.search(context):
         return "人", 1
-    if _HOUSEHOLD_CONTEXT.search(context.rstrip("达共计约近为了")):
+    if _HOUSEHOLD_CONTEXT.search(context):
         return "户", 1
     return None, 1
 
