@@ -157,8 +157,8 @@ class Gazetteer:
         if len(entries) == 1:
             entry = entries[0]
             division = self.divisions[entry.code]
-            if entry.strong or division.level != "county":
-                return entry.code
+            if entry.strong or division.level != "county" or form.endswith(_SUFFIXES):
+                return entry.code  # 2-character names like 开县 already passed the word-boundary check
             # A bare county short form (酉阳, 平武) needs its province or prefecture named elsewhere.
             return entry.code if set(self.ancestors(entry.code)) & context else None
         in_context = [e for e in entries if e.code in context or set(self.ancestors(e.code)) & context]
