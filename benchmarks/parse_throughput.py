@@ -2,7 +2,8 @@
 """Parse throughput of the pure pipeline, per process: documents/s and characters/s.
 
 Usage: python benchmarks/parse_throughput.py [FILE_OR_FOLDER ...] [--repeat N]
-Default corpus: tests/documents/files and samples/. Also times one synthetic 10,000-character bulletin.
+Default corpus: tests/corpus/files (our own bulletins in every format).
+Also times one synthetic 10,000-character bulletin.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def run(documents: list[tuple[str, bytes]], repeat: int) -> tuple[float, int, in
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("paths", nargs="*", type=Path,
-                        default=[ROOT / "tests" / "documents" / "files", ROOT / "samples"])
+                        default=[ROOT / "tests" / "corpus" / "files"])
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
 

@@ -283,7 +283,9 @@ def reflow_pdf_lines(text: str) -> str:
     out: list[str] = []
     joining = False
     for line in lines:
-        if joining and line.strip():
+        if joining and not line.strip():
+            continue  # pdfminer puts blank lines between layout lines; a full line goes on regardless
+        if joining:
             out[-1] += line.strip()
         else:
             out.append(line)

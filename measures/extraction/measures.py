@@ -12,6 +12,7 @@ from .indicators import indicator_for
 from .programs import classify_sections, named_programmes
 from .quantities import find_quantities
 from .regions import load_gazetteer
+from .tables import table_figures
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,8 +49,13 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
             programs.append(ProgramRecord(title, category, codes or ((governing,) if governing else ()), start, end))
     programs.sort(key=lambda p: p.start)
 
+    figures = [(q, None) for q in find_quantities(text)]
+    taken = {q.start for q, _ in figures}
+    figures += [(q, name) for q, name in table_figures(text) if q.start not in taken]
+    figures.sort(key=lambda figure: figure[0].start)
+
     metrics = []
-    for quantity in find_quantities(text):
+    for quantity, column in figures:
         metrics.append(
             MetricRecord(
                 text=quantity.text,
@@ -57,7 +63,7 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
                 value_max=quantity.value_max,
                 unit=quantity.unit,
                 qualifier=quantity.qualifier,
-                indicator=indicator_for(text, quantity.start, quantity.end, quantity.unit),
+                indicator=column or indicator_for(text, quantity.start, quantity.end, quantity.unit),
                 region=attributor.region_for(quantity.start),
                 start=quantity.start,
                 end=quantity.end,

@@ -41,7 +41,7 @@ _UNIT_FORMS: dict[str, tuple[str, ...]] = {
 _MEASURE_WORDS = """
     个 所 家 支 项 期 亩 头 次 批次 批 场次 场 台次 台 口 册 份 米 平方米 立方米 吨 兆瓦 千瓦 条 座 间
     套 辆 只 株 棵 公顷 处 类 对 篇 张 件 部 本 千克 公斤 斤 栋 幢 羽 尾 箱 袋 盏 眼 块 片 根 组 队 所次 班
-    届次 门 平米 千伏 万千瓦
+    届次 门 平米 千伏 万千瓦 轮
 """.split()
 _RATE_DIVISORS = {"人": "人", "名": "人", "位": "人", "户": "户", "亩": "亩", "月": "月", "年": "年", "天": "天",
                   "日": "日", "吨": "吨", "斤": "斤", "公斤": "公斤", "平方米": "平方米", "个": "个", "次": "次",
@@ -199,6 +199,8 @@ def _quantity(text: str, match: re.Match[str]) -> Quantity | None:
     chinese = bool(re.fullmatch(_CHINESE, groups["num"]))
     if chinese and value < 10:
         return None  # 一批, 两个, 三大, 七个全覆盖: words and slogans far more often than reports
+    if chinese and len(groups["num"]) == 1 and not pre:
+        return None  # a lone 万/千/百 is a unit word ("（万元）", "万名") unless 近/约 makes it a figure
 
     unit, factor = _canonical_unit(unit_text, text, start, number_end, scale + big)
     if unit is None:

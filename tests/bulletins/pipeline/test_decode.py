@@ -121,3 +121,10 @@ def test_pdf_without_a_text_layer_says_so():
         decode_document(buffer.getvalue(), "scan.pdf", CONFIG)
     assert caught.value.code == FailureCode.NO_TEXT
     assert "扫描件" in caught.value.message
+
+
+def test_pdf_lines_broken_by_the_layout_are_joined_so_no_figure_is_split():
+    from bulletins.pipeline.decode import reflow_pdf_lines
+
+    layout = "保靖县全年投入基础设施建设资金4.3亿元，解决5.2万\n\n人的饮水安全问题。\n\n下一段。\n"
+    assert "解决5.2万人的饮水安全问题。" in reflow_pdf_lines(layout)

@@ -182,3 +182,18 @@ def test_values_are_exact_decimals():
     (quantity,) = find_quantities("签约服务人口276.86万人")
     assert isinstance(quantity.value, Decimal)
     assert quantity.value == D("2768600")
+
+
+def test_table_cells_take_unit_and_indicator_from_their_column_header():
+    from measures.extraction.tables import table_figures
+
+    text = "各县情况如下：\n| 县 | 帮扶资金（万元） | 项目（个） |\n| 田东县 | 6200 | 35 |\n| 凌云县 | 1,200 | 29 |"
+    figures = [(q.text, q.value, q.unit, name) for q, name in table_figures(text)]
+    assert figures == [
+        ("6200", D(62000000), "元", "帮扶资金"),
+        ("35", D(35), "个", "项目"),
+        ("1,200", D(12000000), "元", "帮扶资金"),
+        ("29", D(29), "个", "项目"),
+    ]
+    for quantity, _name in table_figures(text):
+        assert text[quantity.start : quantity.end] == quantity.text
