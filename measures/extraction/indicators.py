@@ -1,6 +1,6 @@
 """Indicators: the noun phrase a figure counts, taken from the words around it.
 
-The clause around the figure is segmented and tagged (jieba, on that small window only).
+The text is segmented and tagged once (rjieba: jieba's dictionary, in Rust).
 A count usually names its noun after the measure word ("6950户贫困户", "25个贫困村"); money
 and shares name theirs before ("协议总投资近60亿", "占贫困家庭收入的60%"). Short core phrases
 are preferred: a reviewer reads them at a glance.
@@ -8,8 +8,9 @@ are preferred: a reviewer reads them at a glance.
 
 from __future__ import annotations
 
-import functools
-import logging
+import bisect
+
+import rjieba
 
 _CLAUSE_END = set("，。；、：！？,;:!?\n（）()《》【】|")
 _WINDOW = 24
@@ -30,13 +31,50 @@ _TAIL_PARTICLES = "的了和及与等"
 
 def indicator_for(text: str, start: int, end: int, unit: str) -> str | None:
     """The indicator of the figure at text[start:end] (unit as canonicalised), or None when none is near."""
-    after = _phrase_after(_clause(text, end, forward=True))
-    before_tokens = _tagged(_clause(text, start, forward=False))
-    before, only_verbs = _phrase_before(before_tokens)
-    counted = unit not in ("元", "%") and not unit.startswith("元/")
-    if after and (counted or not before or only_verbs):
-        return after
-    return before or after
+    return IndicatorFinder(text).indicator_for(start, end, unit)
+
+
+class IndicatorFinder:
+    """Indicators for many figures of one text; the text is segmented once, lazily."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._tokens: list[tuple[int, int, str, str]] | None = None
+        self._starts: list[int] = []
+
+    def indicator_for(self, start: int, end: int, unit: str) -> str | None:
+        after = _phrase_after(self._window(end, forward=True))
+        before, only_verbs = _phrase_before(self._window(start, forward=False))
+        counted = unit not in ("元", "%") and not unit.startswith("元/")
+        if after and (counted or not before or only_verbs):
+            return after
+        return before or after
+
+    def _window(self, position: int, *, forward: bool) -> list[tuple[str, str]]:
+        clause = _clause(self.text, position, forward=forward)
+        low, high = (position, position + len(clause)) if forward else (position - len(clause), position)
+        if self._tokens is None:
+            self._segment()
+        index = bisect.bisect_left(self._starts, low)
+        tokens = []
+        while index < len(self._tokens) and self._tokens[index][0] < high:
+            _token_start, token_end, word, flag = self._tokens[index]
+            if token_end > high:
+                return _tagged(clause)  # a word straddles the figure's edge: tag the clause alone
+            tokens.append((word, flag))
+            index += 1
+        first = bisect.bisect_left(self._starts, low)
+        if low > 0 and (first >= len(self._starts) or self._starts[first] != low):
+            return _tagged(clause)  # the clause starts inside a word: tag it alone
+        return [(w, f) for w, f in tokens if w.strip()]
+
+    def _segment(self) -> None:
+        tokens, position = [], 0
+        for word, flag in rjieba.tag(self.text, hmm=False):
+            tokens.append((position, position + len(word), word, flag))
+            position += len(word)
+        self._tokens = tokens
+        self._starts = [t[0] for t in tokens]
 
 
 def _clause(text: str, position: int, *, forward: bool) -> str:
@@ -51,24 +89,14 @@ def _clause(text: str, position: int, *, forward: bool) -> str:
     return text[begin:position]
 
 
-@functools.cache
-def _posseg():
-    import jieba
-    import jieba.posseg
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba.posseg
-
-
 def _tagged(words: str) -> list[tuple[str, str]]:
     if not words.strip():
         return []
-    return [(w.word, w.flag) for w in _posseg().cut(words, HMM=False) if w.word.strip()]
+    return [(word, flag) for word, flag in rjieba.tag(words, hmm=False) if word.strip()]
 
 
-def _phrase_after(clause: str) -> str | None:
-    tokens = [(w, f) for w, f in _tagged(clause) if w not in "“”\"'"]
+def _phrase_after(tokens: list[tuple[str, str]]) -> str | None:
+    tokens = [(w, f) for w, f in tokens if w not in "“”\"'"]
     if tokens and tokens[0][0] in ("的", "之"):
         tokens = tokens[1:]
     phrase: list[tuple[str, str]] = []

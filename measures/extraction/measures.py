@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from bulletins.pipeline.record import MetricRecord, ProgramRecord, RegionRecord
 
 from .attribution import RegionAttributor, SectionLike
-from .indicators import indicator_for
+from .indicators import IndicatorFinder
 from .programs import classify_sections, named_programmes
 from .quantities import find_quantities
 from .regions import load_gazetteer
@@ -54,6 +54,8 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
     figures += [(q, name) for q, name in table_figures(text) if q.start not in taken]
     figures.sort(key=lambda figure: figure[0].start)
 
+    indicators = IndicatorFinder(text)
+    owner = _innermost_owner(programs, len(text))
     metrics = []
     for quantity, column in figures:
         metrics.append(
@@ -63,21 +65,21 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
                 value_max=quantity.value_max,
                 unit=quantity.unit,
                 qualifier=quantity.qualifier,
-                indicator=column or indicator_for(text, quantity.start, quantity.end, quantity.unit),
+                indicator=column or indicators.indicator_for(quantity.start, quantity.end, quantity.unit),
                 region=attributor.region_for(quantity.start),
                 start=quantity.start,
                 end=quantity.end,
-                program=_innermost(programs, quantity.start),
+                program=owner[quantity.start],
             )
         )
     return Measures(tuple(first.values()), mentions, tuple(programs), tuple(metrics))
 
 
-def _innermost(programs: Sequence[ProgramRecord], position: int) -> int | None:
-    best = None
-    for index, program in enumerate(programs):
-        if program.start <= position < program.end and (
-            best is None or program.end - program.start < programs[best].end - programs[best].start
-        ):
-            best = index
-    return best
+def _innermost_owner(programs: Sequence[ProgramRecord], length: int) -> list[int | None]:
+    """For every position of the text, the index of the smallest programme span that covers it."""
+    owner: list[int | None] = [None] * length
+    by_size = sorted(range(len(programs)), key=lambda i: programs[i].start - programs[i].end)
+    for index in by_size:  # largest first, so smaller (inner) spans paint over them
+        program = programs[index]
+        owner[program.start : program.end] = [index] * (program.end - program.start)
+    return owner

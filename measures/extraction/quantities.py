@@ -11,6 +11,7 @@ numbers, slogans in quotation marks, phone numbers, bare numbers without a measu
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
@@ -63,7 +64,7 @@ _QUANTITY = re.compile(
     (?P<pre>{_PRE})?
     (?:
         百分之(?P<pct>{_NUMBER})
-      | (?P<num>{_NUMBER})(?P<scale>{_SCALE_RE})?(?P<over>[余多])?
+      | (?P<num>{_ARABIC}|{_CHINESE}(?=[余多]?[万亿]?{_UNIT}))(?P<scale>{_SCALE_RE})?(?P<over>[余多])?
         (?:(?P<dash>{_DASH})(?P<num2>{_NUMBER})(?P<scale2>{_SCALE_RE})?)?
         (?P<over2>[余多])?
         (?P<scale3>[万亿])?
@@ -122,6 +123,7 @@ def parse_quantity(text: str) -> Quantity | None:
 def find_quantities(text: str) -> list[Quantity]:
     """Every amount in running text, in order, with code-point offsets: text[q.start:q.end] == q.text."""
     blocked = _blocked_spans(text)
+    blocked_starts = [start for start, _end in blocked]
     found: list[Quantity] = []
     position = 0
     while True:
@@ -132,7 +134,10 @@ def find_quantities(text: str) -> list[Quantity]:
         if match.end() == match.start() or (match.group("num") is None and match.group("pct") is None):
             continue
         quantity = _quantity(text, match)
-        if quantity is None or any(s <= quantity.start < e for s, e in blocked):
+        if quantity is None:
+            continue
+        index = bisect.bisect_right(blocked_starts, quantity.start) - 1
+        if index >= 0 and quantity.start < blocked[index][1]:
             continue
         found.append(quantity)
     return found
@@ -143,7 +148,7 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
     for match in _QUOTED.finditer(text):
         # A figure inside a short quotation is a slogan or a name (“3年一亿”, “五包一”), not a report.
         spans.append(match.span())
-    return spans
+    return sorted(spans)
 
 
 def _quantity(text: str, match: re.Match[str]) -> Quantity | None:

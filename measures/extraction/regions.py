@@ -2,7 +2,7 @@
 
 One pass of an Aho–Corasick automaton (pyahocorasick) over the text finds every candidate
 name, short form and former name; then three rules decide: a short form must sit on a word
-boundary (jieba, on a small window only), a name shared by several divisions is resolved by
+boundary (rjieba, jieba's dictionary, on a small window only), a name shared by several divisions is resolved by
 the provinces and prefectures the text names unambiguously, and a bare county short form
 needs its province in context. What stays unresolved is left out rather than guessed.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import functools
 import json
-import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 import ahocorasick
+import rjieba
 
 DIVISIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "divisions.json"
 _SUFFIXES = (*"省市县区州盟旗", "地区", "林区", "特区", "自治区")
@@ -35,7 +35,6 @@ COMMON_WORD_SHORT_FORMS = frozenset(
 )
 _BOUNDARY_OK_TAIL = set("县区市州旗盟")
 
-logging.getLogger("jieba").setLevel(logging.WARNING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,17 +180,8 @@ class Gazetteer:
         return None
 
 
-@functools.cache
-def _jieba():
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
-
-
 def _segment(text: str) -> list[str]:
-    return list(_jieba().cut(text, HMM=False))
+    return rjieba.cut(text, hmm=False)
 
 
 @functools.cache
