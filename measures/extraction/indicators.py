@@ -15,16 +15,19 @@ import rjieba
 _CLAUSE_END = set("，。；、：！？,;:!?\n（）()《》【】|")
 _WINDOW = 24
 # Nouns, noun-like verbs, place and organisation names, idioms used as nouns.
-_NOUNISH = {"n", "vn", "nz", "nt", "ns", "nr", "an", "ng", "nl", "l", "j", "b"}
+_NOUNISH = {"n", "vn", "nz", "nt", "ns", "nr", "an", "ng", "nl", "l", "j", "b", "zg", "g"}
 _VERBISH = {"v", "vd", "vi"}
 _MODIFIERS = _VERBISH | {"a", "ad", "d"}
 # Words between a noun and its figure that say nothing about what is counted.
 _LINK_WORDS = set(
     """
     共 共计 累计 合计 总计 分别 达 达到 为 有 约 近 超过 逾 超 计 了 到 至 是 的 其中 均 已 将 预计 可以 可
-    全年 当年 今年 每年 年均 人均 户均 新增 增加 给予 拿出 安排 投入 筹集 完成 实现 提供 帮助 带动 惠及 覆盖
+    全年 当年 今年 每年 年均 人均 户均 每人 每户 每人每年 每户每年 每人每月 新增 增加 给予 拿出 安排 投入 筹集
+    完成 实现 提供 帮助 带动 惠及 覆盖 提高 提高到 增加到 增至 降至 下降到 降低到 达到了
     """.split()
 )
+# Verbs that sit inside noun compounds of the genre: 精准扶贫工作队, 医疗救助基金, 扶贫专项资金.
+_COMPOUND_VERBS = set("扶贫 脱贫 帮扶 救助 示范 服务 管理 建设 保障 培训".split())
 _LEADING_WORDS = set("其中 全市 全县 全区 全州 全省 并 和 及 与 对 向 在 把 让 使 由 从 以 通过 按照".split())
 _TAIL_PARTICLES = "的了和及与等"
 
@@ -103,7 +106,11 @@ def _phrase_after(tokens: list[tuple[str, str]]) -> str | None:
     seen_noun = False
     for word, flag in tokens[:6]:
         # Modifiers may open the phrase ("扶贫专项资金"); after its noun, a verb ends it ("贫困户种植").
-        allowed = flag in _NOUNISH or (flag in _MODIFIERS and not seen_noun and len(phrase) < 3)
+        allowed = (
+            flag in _NOUNISH
+            or (flag in _MODIFIERS and not seen_noun and len(phrase) < 3)
+            or word in _COMPOUND_VERBS
+        )
         if not allowed or word in _LINK_WORDS:
             break
         seen_noun = seen_noun or flag in _NOUNISH
