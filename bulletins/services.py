@@ -129,10 +129,10 @@ def bulletin_parse(*, bulletin_id: int) -> Bulletin:
         bulletin.text_sha256 = text_fingerprint(record.text)
         bulletin.failure_code = ""
         bulletin.error_message = ""
-        _set_status(bulletin, Status.PARSED, by=None)
+        changes = record_save(bulletin=bulletin, record=record)
+        _set_status(bulletin, Status.PARSED, by=None, note=str(changes))
         bulletin.parsed_at = timezone.now()
         bulletin.save()
-        record_save(bulletin=bulletin, record=record)
     return bulletin
 
 

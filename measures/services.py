@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 
 from bulletins.models import Bulletin
@@ -9,16 +13,38 @@ from bulletins.pipeline.record import ExtractionRecord
 from measures.models import Metric, Program, Region, RegionMention
 
 
+@dataclass(frozen=True, slots=True)
+class RecordChanges:
+    """What a (re-)parse changed, for the reviewer: machine figures added and removed, human ones kept."""
+
+    added: int
+    removed: int
+    kept_by_person: int
+
+    def __str__(self) -> str:
+        return f"指标：新增 {self.added}，移除 {self.removed}，保留人工修改 {self.kept_by_person}"
+
+
 @transaction.atomic
-def record_save(*, bulletin: Bulletin, record: ExtractionRecord) -> None:
+def record_save(*, bulletin: Bulletin, record: ExtractionRecord) -> RecordChanges:
     """Replace the bulletin's machine-made programmes, metrics and mentions with the record's.
 
     Rows a person made or edited (``by_person``) are left untouched, so a re-parse never
     undoes review work.
     """
+    before = set(
+        Metric.objects.filter(bulletin=bulletin, by_person=False).values_list("source_text", "start", "value", "unit")
+    )
     Metric.objects.filter(bulletin=bulletin, by_person=False).delete()
     Program.objects.filter(bulletin=bulletin, by_person=False).delete()
     RegionMention.objects.filter(bulletin=bulletin).delete()
+    # A figure a person corrected or added stands in for the machine's reading of the same text.
+    human_spans = [
+        (start, end)
+        for start, end in Metric.objects.filter(bulletin=bulletin, by_person=True).values_list("start", "end")
+        if start is not None
+    ]
+    human_titles = set(Program.objects.filter(bulletin=bulletin, by_person=True).values_list("start", flat=True))
 
     codes = {m.code for m in record.mentions} | {c for p in record.programs for c in p.regions}
     codes |= {m.region for m in record.metrics if m.region}
@@ -35,10 +61,11 @@ def record_save(*, bulletin: Bulletin, record: ExtractionRecord) -> None:
         )
         for p in record.programs
     ]
-    Program.objects.bulk_create(programs)
+    Program.objects.bulk_create([p for p in programs if p.start not in human_titles])
     for program, parsed in zip(programs, record.programs, strict=True):
-        program.regions.set([regions[c] for c in parsed.regions if c in regions])
-    Metric.objects.bulk_create(
+        if program.pk:
+            program.regions.set([regions[c] for c in parsed.regions if c in regions])
+    new_metrics = [
         Metric(
             bulletin=bulletin,
             program=programs[m.program] if m.program is not None else None,
@@ -53,4 +80,72 @@ def record_save(*, bulletin: Bulletin, record: ExtractionRecord) -> None:
             end=m.end,
         )
         for m in record.metrics
+        if not any(start < m.end and m.start < end for start, end in human_spans)
+    ]
+    for metric in new_metrics:
+        if metric.program is not None and metric.program.pk is None:
+            metric.program = None
+    Metric.objects.bulk_create(new_metrics)
+    after = {(m.source_text, m.start, m.value, m.unit) for m in new_metrics}
+    return RecordChanges(
+        added=len(after - before), removed=len(before - after), kept_by_person=len(human_spans)
     )
+
+
+REVIEWABLE_METRIC_FIELDS = ("value", "value_max", "unit", "qualifier", "indicator", "region", "program")
+
+
+@transaction.atomic
+def metric_review_update(*, metric: Metric, changes: dict, by: AbstractBaseUser) -> Metric:
+    """Apply a reviewer's correction; the metric becomes a person's and survives re-parsing."""
+    _require(by, "measures.change_metric")
+    for field, value in changes.items():
+        if field not in REVIEWABLE_METRIC_FIELDS:
+            raise ValueError(f"{field} is not reviewable")
+        setattr(metric, field, value)
+    metric.by_person = True
+    metric.full_clean(exclude=["bulletin"])
+    metric.save()
+    return metric
+
+
+@transaction.atomic
+def metric_review_create(
+    *, bulletin: Bulletin, start: int, end: int, fields: dict, by: AbstractBaseUser
+) -> Metric:
+    """A figure the parser missed, added by a reviewer who selected it in the text."""
+    _require(by, "measures.add_metric")
+    if not (0 <= start < end <= len(bulletin.text)):
+        raise ValidationError("所选文字不在正文范围内。")
+    metric = Metric(
+        bulletin=bulletin, start=start, end=end, source_text=bulletin.text[start:end][:100], by_person=True,
+        **{k: v for k, v in fields.items() if k in REVIEWABLE_METRIC_FIELDS},
+    )
+    metric.full_clean()
+    metric.save()
+    return metric
+
+
+@transaction.atomic
+def metric_review_delete(*, metric: Metric, by: AbstractBaseUser) -> None:
+    _require(by, "measures.delete_metric")
+    metric.delete()
+
+
+@transaction.atomic
+def program_review_update(*, program: Program, changes: dict, by: AbstractBaseUser) -> Program:
+    _require(by, "measures.change_program")
+    for field, value in changes.items():
+        if field == "regions":
+            continue
+        setattr(program, field, value)
+    program.by_person = True
+    program.save()
+    if "regions" in changes:
+        program.regions.set(changes["regions"])
+    return program
+
+
+def _require(user: AbstractBaseUser, permission: str) -> None:
+    if not user.has_perm(permission):
+        raise PermissionDenied(f"缺少权限：{permission}")
