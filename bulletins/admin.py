@@ -1,3 +1,5 @@
+from functools import partial
+
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
@@ -10,6 +12,7 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from bulletins.forms import BulletinUploadForm, RejectForm
 from bulletins.models import Bulletin, BulletinTransition
+from bulletins.review import review_view, status_view
 from bulletins.services import (
     TransitionError,
     bulletin_publish,
@@ -104,8 +107,8 @@ class TransitionInline(admin.TabularInline):
 
 @admin.register(Bulletin)
 class BulletinAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "status_badge", "issue_label", "published_on", "issuer", "metric_count",
-                    "program_count", "duplicate_flag", "created_at")
+    list_display = ("__str__", "status_badge", "review_link", "issue_label", "published_on", "issuer",
+                    "metric_count", "program_count", "duplicate_flag", "created_at")
     list_filter = ("status", RegionFilter, MissingRegionFilter, DuplicateTextFilter, "detected_format", "issuer",
                    "published_on")
     actions = ("publish_selected", "unpublish_selected", "reparse_selected", "reject_selected")
@@ -207,8 +210,19 @@ class BulletinAdmin(SimpleHistoryAdmin):
         return obj.n_programs or 0
 
     def get_urls(self):
-        upload = path("upload/", self.admin_site.admin_view(self.upload_view), name="bulletins_bulletin_upload")
-        return [upload, *super().get_urls()]
+        view = self.admin_site.admin_view
+        return [
+            path("upload/", view(self.upload_view), name="bulletins_bulletin_upload"),
+            path("status/", view(partial(status_view, self)), name="bulletins_bulletin_status"),
+            path("<int:bulletin_id>/review/", view(partial(review_view, self)), name="bulletins_bulletin_review"),
+            *super().get_urls(),
+        ]
+
+    @admin.display(description=_("审核"))
+    def review_link(self, obj: Bulletin) -> str:
+        if obj.status not in (Bulletin.Status.PARSED, Bulletin.Status.PUBLISHED):
+            return "—"
+        return format_html('<a href="{}">{}</a>', reverse("admin:bulletins_bulletin_review", args=[obj.pk]), "审核")
 
     def add_view(self, request: HttpRequest, form_url: str = "", extra_context=None) -> HttpResponse:
         # A bulletin is created by uploading its file, never typed in by hand.

@@ -10,6 +10,7 @@ admin.site.site_title = "扶贫简报数据门户"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("bulletins/<int:pk>/", views.bulletin_detail, name="bulletin-detail"),
     path("admin/", admin.site.urls),
 ]
 
