@@ -1,4 +1,5 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
 from measures.models import Metric, Program, Region
 
@@ -14,7 +15,7 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(SimpleHistoryAdmin):
     list_display = ("title", "category", "bulletin", "by_person")
     list_filter = ("category", "by_person")
     search_fields = ("title",)
@@ -25,7 +26,7 @@ class ProgramAdmin(admin.ModelAdmin):
 
 
 @admin.register(Metric)
-class MetricAdmin(admin.ModelAdmin):
+class MetricAdmin(SimpleHistoryAdmin):
     list_display = ("source_text", "indicator", "value", "value_max", "unit", "qualifier", "region", "bulletin")
     list_filter = ("unit", "qualifier", "by_person")
     search_fields = ("indicator", "source_text")

@@ -57,7 +57,8 @@ def worker(settings):
 
 
 @pytest.mark.worker
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the divisions and roles that migrations load survive this test
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_bulletin_uploaded_in_the_admin_is_parsed_by_a_real_worker(client, worker):
     client.force_login(StaffUserFactory())
     response = client.post(
