@@ -59,6 +59,9 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
         "programs": bulletin.programs.prefetch_related("regions"),
         "mentions": bulletin.region_mentions.select_related("region"),
         "transitions": bulletin.transitions.select_related("by")[:20],
+        "twins": Bulletin.objects.filter(text_sha256=bulletin.text_sha256).exclude(pk=bulletin.pk)
+        if bulletin.text_sha256
+        else Bulletin.objects.none(),
     }
     return render(request, "admin/bulletins/bulletin/review.html", context)
 

@@ -132,3 +132,13 @@ def test_an_editor_sees_only_their_own_uploads_in_the_status_endpoint(client, pa
     client.force_login(user_in("Editor"))
     response = client.get(reverse("admin:bulletins_bulletin_status"), {"ids": str(parsed.pk)})
     assert response.json() == {}
+
+
+def test_the_review_page_warns_of_another_bulletin_with_the_same_text(client, parsed):
+    client.force_login(user_in("Reviewer"))
+    twin = bulletin_upload_bytes(name="copy.txt", data=(TEXT + "  \n").encode()).bulletin
+    twin = bulletin_parse(bulletin_id=twin.pk)
+    assert twin.text_sha256 == parsed.text_sha256
+    html = review(client, twin).content.decode()
+    assert "正文与以下简报相同" in html
+    assert reverse("admin:bulletins_bulletin_review", args=[parsed.pk]) in html
