@@ -228,6 +228,18 @@ class BulletinAdmin(SimpleHistoryAdmin):
         # A bulletin is created by uploading its file, never typed in by hand.
         return HttpResponseRedirect(reverse("admin:bulletins_bulletin_upload"))
 
+    def _warn_same_text(self, request: HttpRequest, bulletin: Bulletin) -> None:
+        # Parsed already when tasks run in-process; with a worker the list's 重复 column shows it later.
+        bulletin.refresh_from_db(fields=["text_sha256"])
+        twin = Bulletin.objects.filter(text_sha256=bulletin.text_sha256).exclude(pk=bulletin.pk).first()
+        if bulletin.text_sha256 and twin:
+            link = reverse("admin:bulletins_bulletin_change", args=[twin.pk])
+            self.message_user(
+                request,
+                format_html("{} 的正文与已有简报 <a href='{}'>{}</a> 相同，可能是重复上传。", bulletin, link, twin),
+                level=messages.WARNING,
+            )
+
     def upload_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):
             return HttpResponse(status=403)
@@ -239,6 +251,7 @@ class BulletinAdmin(SimpleHistoryAdmin):
                 if result.created:
                     self.log_addition(request, result.bulletin, [{"added": {}}])
                     self.message_user(request, format_html("已上传 <a href='{}'>{}</a>，正在解析。", link, upload.name))
+                    self._warn_same_text(request, result.bulletin)
                 else:
                     self.message_user(
                         request,

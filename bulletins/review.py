@@ -12,10 +12,21 @@ from django.urls import reverse
 
 from bulletins.highlight import highlighted_text, spans_for
 from bulletins.models import Bulletin
-from bulletins.services import TransitionError, bulletin_mark_reviewed, bulletin_publish
-from measures.forms import MetricAddForm, MetricReviewForm
-from measures.models import Metric
-from measures.services import metric_review_create, metric_review_delete, metric_review_update
+from bulletins.services import (
+    TransitionError,
+    bulletin_mark_reviewed,
+    bulletin_publish,
+    bulletin_request_reparse,
+)
+from measures.forms import MetricAddForm, MetricReviewForm, ProgramReviewForm
+from measures.models import Metric, Program
+from measures.services import (
+    metric_review_create,
+    metric_review_delete,
+    metric_review_update,
+    program_review_delete,
+    program_review_update,
+)
 
 
 def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int) -> HttpResponse:
@@ -31,6 +42,11 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
         form_kwargs={"bulletin": bulletin},
         prefix="metric",
     )
+    program_formset = forms.modelformset_factory(Program, form=ProgramReviewForm, extra=0, can_delete=can_edit)(
+        request.POST if request.method == "POST" and "save_programs" in request.POST else None,
+        queryset=Program.objects.filter(bulletin=bulletin).prefetch_related("regions").order_by("start", "id"),
+        prefix="program",
+    )
     add_form = MetricAddForm(
         request.POST if request.method == "POST" and "add" in request.POST else None,
         bulletin=bulletin,
@@ -38,7 +54,7 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
     )
     if request.method == "POST":
         try:
-            done = _handle_post(request, bulletin, formset, add_form)
+            done = _handle_post(request, bulletin, formset, add_form, program_formset)
         except (PermissionDenied, TransitionError, ValidationError) as error:
             messages.error(request, getattr(error, "message", None) or "; ".join(getattr(error, "messages", [])))
             done = False
@@ -53,10 +69,11 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
         "bulletin": bulletin,
         "text": highlighted_text(bulletin.text, spans_for(bulletin)),
         "formset": formset,
+        "program_formset": program_formset,
+        "can_reparse": request.user.has_perm("bulletins.reparse_bulletin"),
         "add_form": add_form,
         "can_edit": can_edit,
         "can_publish": request.user.has_perm("bulletins.publish_bulletin"),
-        "programs": bulletin.programs.prefetch_related("regions"),
         "mentions": bulletin.region_mentions.select_related("region"),
         "transitions": bulletin.transitions.select_related("by")[:20],
         "twins": Bulletin.objects.filter(text_sha256=bulletin.text_sha256).exclude(pk=bulletin.pk)
@@ -66,8 +83,26 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
     return render(request, "admin/bulletins/bulletin/review.html", context)
 
 
-def _handle_post(request, bulletin: Bulletin, formset, add_form) -> str | bool:
+def _handle_post(request, bulletin: Bulletin, formset, add_form, program_formset) -> str | bool:
     user = request.user
+    if "save_programs" in request.POST:
+        if not program_formset.is_valid():
+            messages.error(request, "项目字段填写不正确。")
+            return False
+        changed = 0
+        for form in program_formset.forms:
+            if program_formset.can_delete and program_formset._should_delete_form(form):
+                program_review_delete(program=form.instance, by=user)
+                changed += 1
+            elif form.has_changed():
+                changes = {f: form.cleaned_data[f] for f in form.changed_data if f != "region_codes"}
+                changes["regions"] = form.cleaned_data["region_codes"]
+                program_review_update(program=Program.objects.get(pk=form.instance.pk), changes=changes, by=user)
+                changed += 1
+        return f"已保存 {changed} 个项目的修改。"
+    if "reparse" in request.POST:
+        bulletin_request_reparse(bulletin=bulletin, by=user)
+        return "已重新排队解析；人工修改的指标和项目会保留。"
     if "save" in request.POST:
         if not formset.is_valid():
             messages.error(request, "有字段填写不正确，请检查标红的行。")

@@ -54,3 +54,28 @@ class MetricAddForm(MetricReviewForm):
 
     class Meta(MetricReviewForm.Meta):
         fields = ("start", "end", *MetricReviewForm.Meta.fields)
+
+
+class ProgramReviewForm(forms.ModelForm):
+    region_codes = forms.CharField(
+        label=_("地区代码"), required=False, widget=forms.TextInput(attrs={"size": 20}),
+        help_text=_("以空格分隔的 6 位区划代码"),
+    )
+
+    class Meta:
+        model = Program
+        fields = ("title", "category")
+        widgets = {"title": forms.TextInput(attrs={"size": 24})}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["region_codes"] = " ".join(r.code for r in self.instance.regions.all())
+
+    def clean_region_codes(self) -> list[Region]:
+        codes = self.cleaned_data["region_codes"].split()
+        regions = list(Region.objects.filter(code__in=codes))
+        unknown = set(codes) - {r.code for r in regions}
+        if unknown:
+            raise forms.ValidationError(_("未知的区划代码：%(codes)s"), params={"codes": " ".join(sorted(unknown))})
+        return regions

@@ -149,3 +149,9 @@ def program_review_update(*, program: Program, changes: dict, by: AbstractBaseUs
 def _require(user: AbstractBaseUser, permission: str) -> None:
     if not user.has_perm(permission):
         raise PermissionDenied(f"缺少权限：{permission}")
+
+
+@transaction.atomic
+def program_review_delete(*, program: Program, by: AbstractBaseUser) -> None:
+    _require(by, "measures.delete_program")
+    program.delete()

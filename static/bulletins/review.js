@@ -32,7 +32,13 @@
 
   text.addEventListener("click", function (event) {
     var seg = event.target.closest(".hl-metric");
-    if (seg) { selectMetric(seg.dataset.metric.split(",")[0], false); }
+    if (seg) { selectMetric(seg.dataset.metric.split(",")[0], false); return; }
+    var heading = event.target.closest(".hl-program");
+    if (heading) {
+      clearSelection();
+      var row = document.querySelector(".program-row[data-program='" + heading.dataset.program.split(",")[0] + "']");
+      if (row) { row.classList.add("selected"); row.scrollIntoView({ block: "center" }); }
+    }
   });
   document.querySelectorAll(".jump").forEach(function (button) {
     button.addEventListener("click", function () { selectMetric(button.dataset.metric, true); });

@@ -142,3 +142,36 @@ def test_the_review_page_warns_of_another_bulletin_with_the_same_text(client, pa
     html = review(client, twin).content.decode()
     assert "正文与以下简报相同" in html
     assert reverse("admin:bulletins_bulletin_review", args=[parsed.pk]) in html
+
+
+def test_a_programme_is_corrected_inline_with_its_regions(client, parsed):
+    from measures.models import Program
+
+    client.force_login(user_in("Reviewer"))
+    programs = list(Program.objects.filter(bulletin=parsed).order_by("start", "id"))
+    assert programs
+    data = {"program-TOTAL_FORMS": len(programs), "program-INITIAL_FORMS": len(programs), "save_programs": "1"}
+    for index, program in enumerate(programs):
+        data.update({f"program-{index}-id": program.pk, f"program-{index}-title": program.title,
+                     f"program-{index}-category": program.category,
+                     f"program-{index}-region_codes": " ".join(r.code for r in program.regions.all())})
+    data["program-0-category"] = "industry"
+    data["program-0-region_codes"] = "500155 500000"
+    response = client.post(reverse("admin:bulletins_bulletin_review", args=[parsed.pk]), data)
+    assert response.status_code == 302
+    first = Program.objects.get(pk=programs[0].pk)
+    assert first.category == "industry" and first.by_person
+    assert sorted(first.regions.values_list("code", flat=True)) == ["500000", "500155"]
+
+
+def test_an_unknown_region_code_is_refused_with_a_message(client, parsed):
+    from measures.models import Program
+
+    client.force_login(user_in("Reviewer"))
+    program = Program.objects.filter(bulletin=parsed).first()
+    data = {"program-TOTAL_FORMS": 1, "program-INITIAL_FORMS": 1, "save_programs": "1",
+            "program-0-id": program.pk, "program-0-title": program.title, "program-0-category": program.category,
+            "program-0-region_codes": "999999"}
+    response = client.post(reverse("admin:bulletins_bulletin_review", args=[parsed.pk]), data)
+    assert response.status_code == 200
+    assert "未知的区划代码" in response.content.decode()
