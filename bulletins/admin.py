@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from bulletins.filters import region_prefix
 from bulletins.forms import BulletinUploadForm, RejectForm
 from bulletins.models import Bulletin, BulletinTransition
 from bulletins.review import review_view, status_view
@@ -75,9 +76,7 @@ class RegionFilter(admin.SimpleListFilter):
         code = self.value()
         if not code:
             return queryset
-        # GB/T 2260 codes nest: 52xxxx is in 520000, 5201xx in 520100.
-        prefix = code[:2] if code.endswith("0000") else code[:4] if code.endswith("00") else code
-        mentions = RegionMention.objects.filter(bulletin=OuterRef("pk"), region__code__startswith=prefix)
+        mentions = RegionMention.objects.filter(bulletin=OuterRef("pk"), region__code__startswith=region_prefix(code))
         return queryset.filter(Exists(mentions))
 
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -48,6 +49,8 @@ class Bulletin(models.Model):
     # sha256 of the cleaned text with white space removed: the same bulletin uploaded as another file.
     text_sha256 = models.CharField(_("正文指纹"), max_length=64, blank=True, db_index=True)
     parser_version = models.CharField(_("解析器版本"), max_length=32, blank=True)
+    # Title and text segmented into words (rjieba), as a 'simple' tsvector: PostgreSQL full-text search.
+    search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -71,7 +74,7 @@ class Bulletin(models.Model):
     )
     rejection_reason = models.TextField(_("驳回理由"), blank=True)
 
-    history = HistoricalRecords(excluded_fields=["text", "updated_at"])
+    history = HistoricalRecords(excluded_fields=["text", "updated_at", "search_vector"])
 
     class Meta:
         verbose_name = _("简报")

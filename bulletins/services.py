@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from bulletins.models import Bulletin, BulletinTransition
 from bulletins.pipeline import PARSER_VERSION, FailureCode, ParseError, ParserConfig, parse_document
+from bulletins.search import search_vector_for, uses_postgres
 
 logger = logging.getLogger(__name__)
 
@@ -129,6 +130,8 @@ def bulletin_parse(*, bulletin_id: int) -> Bulletin:
         bulletin.text_sha256 = text_fingerprint(record.text)
         bulletin.failure_code = ""
         bulletin.error_message = ""
+        if uses_postgres():
+            bulletin.search_vector = search_vector_for(bulletin.title, record.text)
         changes = record_save(bulletin=bulletin, record=record)
         _set_status(bulletin, Status.PARSED, by=None, note=str(changes))
         bulletin.parsed_at = timezone.now()

@@ -1,0 +1,37 @@
+"""The metric explorer's filters, shared by the public site and the partner API."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from bulletins.filters import region_prefix
+from measures.models import Metric, Program, Region
+
+
+class MetricFilter(django_filters.FilterSet):
+    indicator = django_filters.CharFilter(label=_("指标词"), method="filter_indicator")
+    unit = django_filters.CharFilter(label=_("单位"), field_name="unit")
+    region = django_filters.ModelChoiceFilter(
+        label=_("地区"), queryset=Region.objects.all(), to_field_name="code", method="filter_region"
+    )
+    category = django_filters.ChoiceFilter(
+        label=_("项目类别"), choices=Program.Category.choices, field_name="program__category"
+    )
+    year = django_filters.NumberFilter(label=_("年份"), field_name="bulletin__published_on__year")
+    bulletin = django_filters.NumberFilter(label=_("简报"), field_name="bulletin_id")
+
+    class Meta:
+        model = Metric
+        fields: list[str] = []
+
+    def filter_indicator(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            queryset = queryset.filter(indicator__icontains=word)
+        return queryset
+
+    def filter_region(self, queryset: QuerySet, name: str, value: Region | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(region__code__startswith=region_prefix(value.code))

@@ -1,0 +1,79 @@
+"""Metric and region selectors for the public site and the API: published records only."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.db.models import Count, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
+
+from bulletins.filters import region_prefix
+from bulletins.models import Bulletin
+from bulletins.selectors import bulletin_published_list, filtered
+from measures.filters import MetricFilter
+from measures.models import Metric, Region, RegionMention
+
+GROUPS = {"region": "region__code", "year": "year"}
+
+
+def metric_published_list() -> QuerySet[Metric]:
+    return Metric.objects.filter(bulletin__status=Bulletin.Status.PUBLISHED).order_by(
+        "-bulletin__published_on", "bulletin_id", "start", "id"
+    )
+
+
+def metric_list(*, filters: Mapping[str, Any]) -> QuerySet[Metric]:
+    queryset = metric_published_list().select_related("region", "bulletin", "program").defer(
+        "bulletin__text", "bulletin__search_vector"
+    )
+    return filtered(MetricFilter, filters, queryset)
+
+
+def metric_totals(*, queryset: QuerySet[Metric], group: str) -> list[dict]:
+    """Sums per region or per year, one row per unit (adding 元 to 户 means nothing)."""
+    key = GROUPS.get(group, "region__code")
+    rows = queryset.order_by().annotate(year=ExtractYear("bulletin__published_on"))
+    if key == "region__code":
+        rows = rows.values("region__code", "region__name", "unit")
+    else:
+        rows = rows.values("year", "unit")
+    return list(rows.annotate(total=Sum("value"), figures=Count("id")).order_by("-figures")[:200])
+
+
+def region_get(*, code: str) -> Region:
+    return get_object_or_404(Region.objects.select_related("parent"), code=code)
+
+
+def region_children(*, region: Region) -> QuerySet[Region]:
+    return region.children.order_by("code")
+
+
+def region_bulletins(*, region: Region, limit: int = 50) -> QuerySet[Bulletin]:
+    codes = RegionMention.objects.filter(region__code__startswith=region_prefix(region.code)).values("bulletin_id")
+    return bulletin_published_list().filter(pk__in=codes).defer("text", "search_vector")[:limit]
+
+
+def region_series(*, region: Region) -> list[dict]:
+    """Per year and unit: the sum of the published figures attributed to this region or its divisions."""
+    rows = (
+        metric_published_list()
+        .filter(region__code__startswith=region_prefix(region.code), bulletin__published_on__isnull=False)
+        .order_by()
+        .annotate(year=ExtractYear("bulletin__published_on"))
+        .values("year", "unit")
+        .annotate(total=Sum("value"), figures=Count("id"))
+        .order_by("unit", "year")
+    )
+    return list(rows)
+
+
+def portal_totals() -> dict[str, int]:
+    published = bulletin_published_list()
+    return {
+        "bulletins": published.count(),
+        "metrics": Metric.objects.filter(bulletin__status=Bulletin.Status.PUBLISHED).count(),
+        "regions": RegionMention.objects.filter(bulletin__status=Bulletin.Status.PUBLISHED)
+        .values("region").distinct().count(),
+    }

@@ -1,0 +1,83 @@
+"""Public pages about figures: the metric explorer, its CSV, region pages. Published records only."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import render
+
+from bulletins.selectors import FilterError, page_of
+from bulletins.templatetags.figures import plain_number
+from bulletins.views import _bad_filters, _without_page
+from measures.charts import year_bars
+from measures.filters import MetricFilter
+from measures.selectors import (
+    metric_list,
+    metric_totals,
+    region_bulletins,
+    region_children,
+    region_get,
+    region_series,
+)
+
+PAGE_SIZE = 50
+CSV_COLUMNS = ("bulletin_id", "bulletin_title", "published_on", "indicator", "value", "value_max", "unit",
+               "qualifier", "region_code", "region_name", "source_text")
+
+
+def metric_explorer(request: HttpRequest) -> HttpResponse:
+    try:
+        metrics = metric_list(filters=request.GET.dict())
+    except FilterError as error:
+        return _bad_filters(request, error)
+    group = request.GET.get("group", "region")
+    context = {
+        "filter": MetricFilter(request.GET or None),
+        "page": page_of(metrics, request.GET.get("page"), PAGE_SIZE),
+        "totals": metric_totals(queryset=metrics, group=group),
+        "group": group,
+        "query_without_page": _without_page(request),
+    }
+    return render(request, "measures/explorer.html", context)
+
+
+class _Echo:
+    def write(self, value: str) -> str:
+        return value
+
+
+def metric_csv(request: HttpRequest) -> HttpResponse:
+    """Exactly the filtered rows, streamed: memory stays flat however many rows there are."""
+    try:
+        metrics = metric_list(filters=request.GET.dict())
+    except FilterError as error:
+        return _bad_filters(request, error)
+    writer = csv.writer(_Echo())
+
+    def rows() -> Iterator[str]:
+        yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # BOM: spreadsheet programs then read UTF-8
+        for m in metrics.iterator(chunk_size=2000):
+            yield writer.writerow((
+                m.bulletin_id, m.bulletin.title, m.bulletin.published_on or "", m.indicator, plain_number(m.value),
+                plain_number(m.value_max), m.unit, m.qualifier, m.region.code if m.region else "",
+                m.region.name if m.region else "", m.source_text,
+            ))
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="fupin-metrics.csv"'
+    return response
+
+
+def region_detail(request: HttpRequest, code: str) -> HttpResponse:
+    region = region_get(code=code)
+    series = region_series(region=region)
+    context = {
+        "region": region,
+        "children": region_children(region=region),
+        "bulletins": region_bulletins(region=region),
+        "series": series,
+        "charts": year_bars(series),
+    }
+    return render(request, "measures/region.html", context)
