@@ -34,4 +34,9 @@ def browser_page():
         page.set_default_timeout(15000)
         yield page
         browser.close()
+        # Queries made while Playwright runs open a connection in its context; close it, or the
+        # test database cannot be dropped at the end of the run.
+        from django.db import connections
+
+        connections.close_all()
     os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
