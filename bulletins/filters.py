@@ -3,12 +3,50 @@
 from __future__ import annotations
 
 import django_filters
+from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Bulletin
 from bulletins.search import bulletins_matching
 from measures.models import Program, Region, RegionMention
+
+
+class RegionField(forms.CharField):
+    """A division by its code; the menu offers the provinces (a province includes all its divisions),
+    and the address may name any division. Rendering 3,400 options would cost more than the query."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("widget", forms.Select(choices=ProvinceChoices()))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, value: str) -> Region | None:
+        code = super().clean(value)
+        if not code:
+            return None
+        region = Region.objects.filter(code=code).first()
+        if region is None:
+            raise forms.ValidationError(_("未知的区划代码：%(code)s"), params={"code": code})
+        return region
+
+
+class ProvinceChoices:
+    """Evaluated when the menu is drawn, not at import (the table is loaded by a migration)."""
+
+    def __iter__(self):
+        yield "", _("全部地区")
+        yield from Region.objects.filter(level=Region.Level.PROVINCE).order_by("code").values_list("code", "name")
+
+
+class RegionFilter(django_filters.Filter):
+    field_class = RegionField
+
+    def filter(self, queryset: QuerySet, value: Region | None) -> QuerySet:
+        if value is None:
+            return queryset
+        if self.method:
+            return self.get_method(queryset)(queryset, self.field_name, value)
+        return queryset
 
 
 def region_prefix(code: str) -> str:
@@ -22,9 +60,7 @@ def region_prefix(code: str) -> str:
 
 class BulletinFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键词"), method="filter_words")
-    region = django_filters.ModelChoiceFilter(
-        label=_("地区"), queryset=Region.objects.all(), to_field_name="code", method="filter_region"
-    )
+    region = RegionFilter(label=_("地区"), method="filter_region")
     category = django_filters.ChoiceFilter(label=_("项目类别"), choices=Program.Category.choices,
                                            method="filter_category")
     issuer = django_filters.CharFilter(label=_("发布单位"), lookup_expr="icontains")

@@ -80,7 +80,11 @@ class Bulletin(models.Model):
         verbose_name = _("简报")
         verbose_name_plural = _("简报")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["status", "-created_at"])]
+        indexes = [
+            models.Index(fields=["status", "-created_at"]),
+            # The public listing: published, newest first.
+            models.Index(fields=["status", "-published_on", "-id"], name="bulletin_public_order"),
+        ]
         permissions = [
             ("publish_bulletin", _("可以发布、撤回和驳回简报")),
             ("reparse_bulletin", _("可以重新解析简报")),

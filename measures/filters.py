@@ -6,16 +6,14 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.filters import region_prefix
+from bulletins.filters import RegionFilter, region_prefix
 from measures.models import Metric, Program, Region
 
 
 class MetricFilter(django_filters.FilterSet):
     indicator = django_filters.CharFilter(label=_("指标词"), method="filter_indicator")
     unit = django_filters.CharFilter(label=_("单位"), field_name="unit")
-    region = django_filters.ModelChoiceFilter(
-        label=_("地区"), queryset=Region.objects.all(), to_field_name="code", method="filter_region"
-    )
+    region = RegionFilter(label=_("地区"), method="filter_region")
     category = django_filters.ChoiceFilter(
         label=_("项目类别"), choices=Program.Category.choices, field_name="program__category"
     )

@@ -128,6 +128,7 @@ class RegionMention(models.Model):
         verbose_name = _("地区提及")
         verbose_name_plural = _("地区提及")
         ordering = ["bulletin", "start"]
+        indexes = [models.Index(fields=["region", "bulletin"], name="mention_region_bulletin")]
 
     def __str__(self) -> str:
         return self.mention

@@ -19,9 +19,9 @@ GROUPS = {"region": "region__code", "year": "year"}
 
 
 def metric_published_list() -> QuerySet[Metric]:
-    return Metric.objects.filter(bulletin__status=Bulletin.Status.PUBLISHED).order_by(
-        "-bulletin__published_on", "bulletin_id", "start", "id"
-    )
+    # Newest first by id: an index scan that stops at the page, where sorting by the bulletin's date
+    # would sort every matching row of a million.
+    return Metric.objects.filter(bulletin__status=Bulletin.Status.PUBLISHED).order_by("-id")
 
 
 def metric_list(*, filters: Mapping[str, Any]) -> QuerySet[Metric]:
