@@ -115,13 +115,13 @@ class BulletinAdmin(SimpleHistoryAdmin):
     date_hierarchy = "created_at"
     show_full_result_count = False
     list_select_related = ("uploaded_by",)
-    readonly_fields = ("status", "failure_code", "error_message", "original", "original_name", "sha256", "size",
+    readonly_fields = ("status", "failure_code", "error_message", "original_link", "original_name", "sha256", "size",
                        "detected_format", "encoding", "parser_version", "uploaded_by", "created_at", "updated_at",
                        "parsed_at", "text")
     fieldsets = (
         (None, {"fields": ("title", "issue_label", "published_on", "issuer")}),
         (_("状态"), {"fields": ("status", "failure_code", "error_message", "parsed_at", "parser_version")}),
-        (_("原始文件"), {"fields": ("original", "original_name", "sha256", "size", "detected_format", "encoding",
+        (_("原始文件"), {"fields": ("original_link", "original_name", "sha256", "size", "detected_format", "encoding",
                                     "uploaded_by", "created_at", "updated_at")}),
         (_("正文"), {"fields": ("text",), "classes": ("collapse",)}),
     )
@@ -152,6 +152,10 @@ class BulletinAdmin(SimpleHistoryAdmin):
             '<span class="bulletin-status" data-bulletin="{}" data-status="{}" title="{}">{}</span>',
             obj.pk, obj.status, obj.error_message, obj.get_status_display(),
         )
+
+    @admin.display(description=_("原始文件"))
+    def original_link(self, obj: Bulletin) -> str:
+        return format_html('<a href="{}">{}</a>', reverse("bulletin-original", args=[obj.pk]), obj.original_name)
 
     @admin.display(description=_("重复"), boolean=True)
     def duplicate_flag(self, obj: Bulletin) -> bool:

@@ -1,10 +1,11 @@
 """Public pages about bulletins: home, listing, bulletin page. Published records only."""
 
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from bulletins.filters import BulletinFilter
 from bulletins.highlight import highlighted_text, spans_for
+from bulletins.models import Bulletin
 from bulletins.search import snippet
 from bulletins.selectors import FilterError, bulletin_list, bulletin_published_get, bulletin_published_list, page_of
 from measures.selectors import portal_totals
@@ -57,4 +58,23 @@ def _without_page(request: HttpRequest) -> str:
 def _bad_filters(request: HttpRequest, error: FilterError) -> HttpResponse:
     response = render(request, "bad_filters.html", {"errors": error.errors})
     response.status_code = 400
+    return response
+
+
+def original_download(request: HttpRequest, pk: int) -> FileResponse:
+    """The file as uploaded: public once published, to staff who may see the bulletin before that.
+
+    Always an attachment with nosniff, so an uploaded HTML page is never rendered by the browser.
+    """
+    bulletin = Bulletin.objects.filter(pk=pk).first()
+    if bulletin is None:
+        raise Http404
+    allowed = bulletin.status == Bulletin.Status.PUBLISHED or (
+        request.user.is_staff
+        and (request.user.has_perm("bulletins.view_all_bulletins") or bulletin.uploaded_by_id == request.user.pk)
+    )
+    if not allowed:
+        raise Http404
+    response = FileResponse(bulletin.original.open("rb"), as_attachment=True, filename=bulletin.original_name)
+    response["X-Content-Type-Options"] = "nosniff"
     return response

@@ -62,3 +62,11 @@ def test_anonymous_visitors_cannot_upload(client):
     response = client.post(reverse("admin:bulletins_bulletin_upload"), {})
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_staff_download_the_original_of_a_draft_from_its_page(staff_client):
+    bulletin = BulletinFactory(status=Bulletin.Status.PARSED)
+    page = staff_client.get(reverse("admin:bulletins_bulletin_change", args=[bulletin.pk])).content.decode()
+    link = reverse("bulletin-original", args=[bulletin.pk])
+    assert link in page
+    assert staff_client.get(link).status_code == 200

@@ -106,7 +106,7 @@ def test_the_bulletin_page_shows_metrics_regions_programmes_and_the_original(cli
     bulletin = site["guizhou"]
     html = client.get(reverse("bulletin-detail", args=[bulletin.pk])).content.decode()
     assert "1.2万亩" in html and "雷山县" in html and "[产业扶贫]" in html
-    assert bulletin.original.url in html
+    assert reverse("bulletin-original", args=[bulletin.pk]) in html
 
 
 def test_an_unpublished_bulletin_page_is_not_found(client, site):
@@ -162,3 +162,16 @@ def test_queries_per_page_do_not_grow_with_the_page(client, site, name, django_a
         Bulletin.objects.filter(pk=bulletin.pk).update(status=Bulletin.Status.PUBLISHED)
     with django_assert_max_num_queries(len(small.captured_queries)):
         get(client, name, page=1)
+
+
+def test_the_original_of_a_published_bulletin_downloads_as_an_attachment(client, site):
+    bulletin = site["guizhou"]
+    response = client.get(reverse("bulletin-original", args=[bulletin.pk]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(response.streaming_content) == (CORPUS / "01_guizhou_brief.txt").read_bytes()
+
+
+def test_the_original_of_an_unpublished_bulletin_is_not_public(client, site):
+    assert client.get(reverse("bulletin-original", args=[site["draft"].pk])).status_code == 404
