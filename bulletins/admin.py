@@ -10,7 +10,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from bulletins.filters import region_prefix
 from bulletins.forms import BulletinUploadForm, RejectForm
 from bulletins.models import Bulletin, BulletinTransition
 from bulletins.review import review_view, status_view
@@ -20,8 +19,10 @@ from bulletins.services import (
     bulletin_reject,
     bulletin_request_reparse,
     bulletin_unpublish,
+    bulletin_update_fields,
     bulletin_upload,
 )
+from measures.divisions import region_prefix
 from measures.models import Metric, Program, RegionMention
 
 
@@ -139,6 +140,9 @@ class BulletinAdmin(SimpleHistoryAdmin):
             # Editors follow their own uploads only.
             queryset = queryset.filter(uploaded_by=request.user)
         return queryset
+
+    def save_model(self, request: HttpRequest, obj: Bulletin, form, change: bool) -> None:
+        bulletin_update_fields(bulletin=obj, by=request.user)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("bulletins.publish_bulletin")

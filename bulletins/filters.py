@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bulletins.models import Bulletin
 from bulletins.search import bulletins_matching
+from measures.divisions import region_prefix
 from measures.models import Program, Region, RegionMention
 
 
@@ -47,15 +48,6 @@ class RegionFilter(django_filters.Filter):
         if self.method:
             return self.get_method(queryset)(queryset, self.field_name, value)
         return queryset
-
-
-def region_prefix(code: str) -> str:
-    """GB/T 2260 codes nest: a province's divisions share its first two digits, a prefecture's four."""
-    if code.endswith("0000"):
-        return code[:2]
-    if code.endswith("00"):
-        return code[:4]
-    return code
 
 
 class BulletinFilter(django_filters.FilterSet):

@@ -84,6 +84,7 @@ class Bulletin(models.Model):
             models.Index(fields=["status", "-created_at"]),
             # The public listing: published, newest first.
             models.Index(fields=["status", "-published_on", "-id"], name="bulletin_public_order"),
+            models.Index(fields=["status", "title", "id"], name="bulletin_public_title"),
         ]
         permissions = [
             ("publish_bulletin", _("可以发布、撤回和驳回简报")),

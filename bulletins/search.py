@@ -24,6 +24,7 @@ from measures.extraction.regions import DIVISIONS_FILE
 
 _WORD = re.compile(r"\w", re.UNICODE)
 _SNIPPET = 60
+RANKED = 500
 
 
 @functools.cache
@@ -57,7 +58,7 @@ def search_vector_for(title: str, text: str):
 
 
 def bulletins_matching(queryset: QuerySet, query: str) -> QuerySet:
-    """The bulletins that contain every word of ``query``, best first (rank) on PostgreSQL."""
+    """The bulletins that contain every word of ``query`` (order untouched; see ranked)."""
     words = query_words(query)
     if not words:
         return queryset
@@ -66,12 +67,27 @@ def bulletins_matching(queryset: QuerySet, query: str) -> QuerySet:
         for word in words:
             condition &= Q(title__icontains=word) | Q(text__icontains=word)
         return queryset.filter(condition)
-    search = SearchQuery(" ".join(words), config="simple", search_type="plain")
+    return queryset.filter(search_vector=_search_query(words))
+
+
+def ranked(queryset: QuerySet, query: str) -> QuerySet:
+    """Best matches first. Only the newest RANKED matches are ranked: ranking every bulletin that
+    contains a common word (扶贫) would read them all, and nobody pages that far."""
+    words = query_words(query)
+    if not words or not uses_postgres():
+        return queryset
+    search = _search_query(words)
+    newest = queryset.order_by("-published_on", "-id").values("pk")[:RANKED]
     return (
-        queryset.filter(search_vector=search)
+        queryset.model.objects.filter(pk__in=newest)
+        .defer("search_vector")
         .annotate(rank=SearchRank(F("search_vector"), search))
         .order_by("-rank", "-published_on", "-id")
     )
+
+
+def _search_query(words: list[str]) -> SearchQuery:
+    return SearchQuery(" ".join(words), config="simple", search_type="plain")
 
 
 def snippet(text: str, query: str) -> SafeString:

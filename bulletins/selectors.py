@@ -12,6 +12,7 @@ from django_filters import FilterSet
 
 from bulletins.filters import BulletinFilter
 from bulletins.models import Bulletin
+from bulletins.search import ranked
 from measures.models import Metric, Program
 
 # Parameters a listing understands besides its filters.
@@ -41,8 +42,11 @@ def bulletin_published_list() -> QuerySet[Bulletin]:
 
 
 def bulletin_list(*, filters: Mapping[str, Any]) -> QuerySet[Bulletin]:
-    queryset = bulletin_published_list().defer("text", "search_vector")
-    return filtered(BulletinFilter, filters, queryset)
+    # The text stays: a search shows a snippet of it, and twenty texts cost less than twenty queries.
+    queryset = filtered(BulletinFilter, filters, bulletin_published_list().defer("search_vector"))
+    if filters.get("q") and not filters.get("sort"):
+        queryset = ranked(queryset, filters["q"])
+    return queryset
 
 
 def bulletin_published_get(*, pk: int) -> Bulletin:

@@ -167,11 +167,25 @@ def text_fingerprint(text: str) -> str:
 
 def _set_status(bulletin: Bulletin, status: str, *, by: AbstractBaseUser | None, note: str = "") -> None:
     """Change the status in memory and record the transition; the caller saves the bulletin."""
+    from measures.services import metrics_sync_publication
+
     if bulletin.status != status:
         BulletinTransition.objects.create(
             bulletin=bulletin, from_status=bulletin.status, to_status=status, by=by, note=note
         )
+    published_before = bulletin.status == Status.PUBLISHED
     bulletin.status = status
+    if published_before != (status == Status.PUBLISHED):
+        metrics_sync_publication(bulletin=bulletin)
+
+
+def bulletin_update_fields(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
+    """Save a person's edit of a bulletin's own fields (title, date, issuer) and keep its metrics in step."""
+    from measures.services import metrics_sync_publication
+
+    bulletin.save()
+    metrics_sync_publication(bulletin=bulletin)
+    return bulletin
 
 
 def _require(user: AbstractBaseUser, permission: str) -> None:

@@ -6,7 +6,8 @@ import django_filters
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from bulletins.filters import RegionFilter, region_prefix
+from bulletins.filters import RegionFilter
+from measures.divisions import region_ids_within
 from measures.models import Metric, Program, Region
 
 
@@ -17,7 +18,7 @@ class MetricFilter(django_filters.FilterSet):
     category = django_filters.ChoiceFilter(
         label=_("项目类别"), choices=Program.Category.choices, field_name="program__category"
     )
-    year = django_filters.NumberFilter(label=_("年份"), field_name="bulletin__published_on__year")
+    year = django_filters.NumberFilter(label=_("年份"), field_name="year")
     bulletin = django_filters.NumberFilter(label=_("简报"), field_name="bulletin_id")
 
     class Meta:
@@ -32,4 +33,4 @@ class MetricFilter(django_filters.FilterSet):
     def filter_region(self, queryset: QuerySet, name: str, value: Region | None) -> QuerySet:
         if value is None:
             return queryset
-        return queryset.filter(region__code__startswith=region_prefix(value.code))
+        return queryset.filter(region__in=region_ids_within(value))

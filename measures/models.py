@@ -96,14 +96,25 @@ class Metric(models.Model):
     start = models.PositiveIntegerField(_("起始位置"), null=True, blank=True)
     end = models.PositiveIntegerField(_("结束位置"), null=True, blank=True)
     by_person = models.BooleanField(_("人工创建或修改"), default=False)
+    # Copies of the bulletin's publication and year, so public queries over a million figures need no join;
+    # kept in step by measures.services.metrics_sync_publication on every status or date change.
+    public = models.BooleanField(_("已公开"), default=False, editable=False)
+    year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True, editable=False)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["public", "year"])
 
     class Meta:
         verbose_name = _("指标数据")
         verbose_name_plural = _("指标数据")
         ordering = ["bulletin", "start", "id"]
-        indexes = [models.Index(fields=["unit", "region"])]
+        indexes = [
+            models.Index(fields=["unit", "region"]),
+            # Covering indexes: totals and yearly series are read from the index alone (PostgreSQL).
+            models.Index(fields=["public", "unit", "region"], name="metric_public_unit_region",
+                         include=["year", "value"]),
+            models.Index(fields=["public", "region", "year"], name="metric_public_region_year",
+                         include=["unit", "value"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(value_max__isnull=True) | models.Q(value_max__gte=models.F("value")),

@@ -78,6 +78,8 @@ def record_save(*, bulletin: Bulletin, record: ExtractionRecord) -> RecordChange
             source_text=m.text[:100],
             start=m.start,
             end=m.end,
+            public=bulletin.status == Bulletin.Status.PUBLISHED,
+            year=bulletin.published_on.year if bulletin.published_on else None,
         )
         for m in record.metrics
         if not any(start < m.end and m.start < end for start, end in human_spans)
@@ -119,6 +121,8 @@ def metric_review_create(
         raise ValidationError("所选文字不在正文范围内。")
     metric = Metric(
         bulletin=bulletin, start=start, end=end, source_text=bulletin.text[start:end][:100], by_person=True,
+        public=bulletin.status == Bulletin.Status.PUBLISHED,
+        year=bulletin.published_on.year if bulletin.published_on else None,
         **{k: v for k, v in fields.items() if k in REVIEWABLE_METRIC_FIELDS},
     )
     metric.full_clean()
@@ -155,3 +159,11 @@ def _require(user: AbstractBaseUser, permission: str) -> None:
 def program_review_delete(*, program: Program, by: AbstractBaseUser) -> None:
     _require(by, "measures.delete_program")
     program.delete()
+
+
+def metrics_sync_publication(*, bulletin: Bulletin) -> None:
+    """Copy the bulletin's publication and year onto its metrics (see Metric.public)."""
+    Metric.objects.filter(bulletin=bulletin).update(
+        public=bulletin.status == Bulletin.Status.PUBLISHED,
+        year=bulletin.published_on.year if bulletin.published_on else None,
+    )

@@ -22,7 +22,7 @@ from measures.selectors import (
     region_series,
 )
 
-PAGE_SIZE = 50
+PAGE_SIZE = 25
 CSV_COLUMNS = ("bulletin_id", "bulletin_title", "published_on", "indicator", "value", "value_max", "unit",
                "qualifier", "region_code", "region_name", "source_text")
 

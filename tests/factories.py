@@ -73,3 +73,11 @@ class MetricFactory(factory.django.DjangoModelFactory):
     source_text = "6950户"
     start = 0
     end = 5
+
+
+def published(bulletin: Bulletin) -> Bulletin:
+    """Publish through the service, as a reviewer would, so every copy of the status follows."""
+    from bulletins.services import bulletin_publish
+
+    reviewer = UserFactory(username="factory-reviewer", is_staff=True, is_superuser=True)
+    return bulletin_publish(bulletin=bulletin, by=reviewer)

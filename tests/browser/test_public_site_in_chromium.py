@@ -6,15 +6,14 @@ import pytest
 
 from bulletins.models import Bulletin
 from bulletins.services import bulletin_parse, bulletin_upload_bytes
+from tests.factories import published
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
 
 
 def publish(name: str) -> Bulletin:
     bulletin = bulletin_upload_bytes(name=name, data=(CORPUS / name).read_bytes()).bulletin
-    bulletin = bulletin_parse(bulletin_id=bulletin.pk)
-    Bulletin.objects.filter(pk=bulletin.pk).update(status=Bulletin.Status.PUBLISHED)
-    return bulletin
+    return published(bulletin_parse(bulletin_id=bulletin.pk))
 
 
 # serialized_rollback: the divisions and roles that migrations load survive this test

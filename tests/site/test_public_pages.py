@@ -10,6 +10,7 @@ from django.urls import reverse
 from bulletins.models import Bulletin
 from bulletins.services import bulletin_parse, bulletin_upload_bytes
 from measures.models import Metric
+from tests.factories import published as publish
 
 pytestmark = pytest.mark.django_db
 CORPUS = Path(__file__).resolve().parent.parent / "corpus" / "files"
@@ -22,9 +23,7 @@ def parsed(name: str, data: bytes | None = None) -> Bulletin:
 
 
 def published(name: str) -> Bulletin:
-    bulletin = parsed(name)
-    Bulletin.objects.filter(pk=bulletin.pk).update(status=Bulletin.Status.PUBLISHED)
-    return bulletin
+    return publish(parsed(name))
 
 
 @pytest.fixture
@@ -158,8 +157,7 @@ def test_queries_per_page_do_not_grow_with_the_page(client, site, name, django_a
     with django_assert_max_num_queries(8) as small:
         get(client, name, page=1)
     for index in range(30):
-        bulletin = parsed(f"extra{index}.txt", f"某县扶贫简报第{index}期\n\n全县新建基地{index + 2}个，带动贫困户{index + 100}户。\n".encode())
-        Bulletin.objects.filter(pk=bulletin.pk).update(status=Bulletin.Status.PUBLISHED)
+        publish(parsed(f"extra{index}.txt", f"某县扶贫简报第{index}期\n\n全县新建基地{index + 2}个，带动贫困户{index + 100}户。\n".encode()))
     with django_assert_max_num_queries(len(small.captured_queries)):
         get(client, name, page=1)
 
@@ -175,3 +173,27 @@ def test_the_original_of_a_published_bulletin_downloads_as_an_attachment(client,
 
 def test_the_original_of_an_unpublished_bulletin_is_not_public(client, site):
     assert client.get(reverse("bulletin-original", args=[site["draft"].pk])).status_code == 404
+
+
+def test_unpublishing_takes_a_bulletins_figures_off_the_explorer_and_csv(client, site):
+    from bulletins.services import bulletin_unpublish
+    from tests.factories import UserFactory
+
+    bulletin = site["chongqing"]
+    assert "45000000" in b"".join(get(client, "metric-csv").streaming_content).decode("utf-8-sig")
+    bulletin_unpublish(bulletin=bulletin, by=UserFactory(username="r", is_superuser=True))
+    body = b"".join(get(client, "metric-csv").streaming_content).decode("utf-8-sig")
+    assert "45000000" not in body
+    assert "45000000" not in get(client, "metric-explorer", unit="元").content.decode()
+
+
+def test_a_corrected_bulletin_date_moves_its_figures_to_the_new_year(client, site):
+    import datetime as dt
+
+    from bulletins.services import bulletin_update_fields
+    from tests.factories import UserFactory
+
+    bulletin = site["henan"]
+    bulletin.published_on = dt.date(2021, 3, 1)
+    bulletin_update_fields(bulletin=bulletin, by=UserFactory(username="r", is_superuser=True))
+    assert set(Metric.objects.filter(bulletin=bulletin).values_list("year", flat=True)) == {2021}
