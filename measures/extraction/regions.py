@@ -1,10 +1,26 @@
 """Regions: the administrative divisions a text names, with their current codes and offsets.
 
-One pass of an Aho–Corasick automaton (pyahocorasick) over the text finds every candidate
-name, short form and former name; then three rules decide: a short form must sit on a word
-boundary (rjieba, jieba's dictionary, on a small window only), a name shared by several divisions is resolved by
-the provinces and prefectures the text names unambiguously, and a bare county short form
-needs its province in context. What stays unresolved is left out rather than guessed.
+One pass of an Aho–Corasick automaton (pyahocorasick, built once per gazetteer) finds every official
+name, short form (酉阳县, 酉阳, 甘孜州) and former name (开县, 梁平县) in the text; overlapping hits
+keep the longest, then the leftmost. Then rules decide, in rounds:
+
+1. Forms that cannot be much else count at once: full names and suffixed forms of three or more
+   characters (綦江区, 甘孜州, 梁平县), province names (四川, 重庆), bare forms of three or more
+   characters (黔东南), and unique two-character prefecture forms (保定, 绵阳).
+2. What they name, and everything above it, is the context. A name several divisions share (朝阳,
+   鼓楼区) goes to the one the context supports best, is left out on a tie, and a bare province
+   form (河北, 海南) stays the province unless the other reading is supported at prefecture level.
+3. Risky forms need support: a two-character form on a one-character stem (开县, 忠县) needs its
+   province or prefecture in the text; a form that is also a common word (东方, 和平, 城区) needs its
+   parent right before it (北京朝阳, 攀枝花市东区).
+4. A bare two-character county form (平武, 酉阳) counts when supported, or when it is unique and does
+   not look like a person's given name (preceded by a common surname, followed by 书记, 同志 ...);
+   one that does needs its prefecture named. A bare form followed by 镇, 村, 路, 流域, 山区, 精神 ...
+   names a town, road, river, mountain or legacy instead and is left out.
+
+Two-character and bare forms must also stand on word boundaries: jieba (rjieba, on a small window
+around the hit only) must not put either edge inside a word, so 召开县委 is not 开县 and 确保定期 is
+not 保定. What stays unresolved is left out rather than guessed.
 """
 
 from __future__ import annotations
@@ -13,28 +29,54 @@ import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 import ahocorasick
 import rjieba
 
 DIVISIONS_FILE = Path(__file__).resolve().parent.parent / "data" / "divisions.json"
-_SUFFIXES = (*"省市县区州盟旗", "地区", "林区", "特区", "自治区")
 
-# Short forms that are ordinary words far more often than places; only their suffixed forms count.
-COMMON_WORD_SHORT_FORMS = frozenset(
+# A form ending in one of these, and not just the start of the official name, names the kind of
+# division it is (甘孜州, 开县, 梁平县): a "suffixed" form. Other short forms are "bare".
+_SUFFIXES = ("省", "市", "县", "区", "州", "盟", "旗", "地区")
+_MUNICIPALITIES = ("11", "12", "31", "50")
+_WINDOW = 6  # characters of context either side of a hit that jieba sees
+
+# Place names that are also ordinary words or much better-known other things (会同 "together with",
+# 全州 "the whole prefecture", 中山 of 中山医院). As bare forms, and as the few official names listed
+# (城区, 东区, 老城区), they count only right after their parent (攀枝花市东区, 北京朝阳); their
+# suffixed forms (会同县, 中山市) are unaffected.
+COMMON_WORD_FORMS = frozenset(
     """
-    东方 和平 新华 长安 太平 城关 白云 江南 开放 平安 永和 通道 宁远 安全 发展 中山 合作 南山 北山 东山 西山
-    青山 金山 宝山 河东 河西 城中 城东 城西 城北 城南 市中 新城 新市 铁东 铁西 向阳 红旗 前进 胜利 友谊 大方
-    安宁 互助 共和 新兴 光明 江山 武功 资源 全州 东风 新民 长治 安定 富民 兴业 长寿 万年 乐业 大通 双城 城区
-    郊区 矿区 东区 西区 南区 北区 中区 白山 黄山 泰山 华山 衡山 峨眉 普陀 和田 阳光 团结 民主 龙山 凤凰
-    永安 普安 新化 永康 宁安 龙泉 石林 金平 清河 东乡 西乡 南部 永兴 兴安
-    东兴 新会 华容 江北 江东 河口 城厢 丰城 宁南 安远 仁和 太和 平和 华安 义安 平山 高平 永宁 新宁 东宁
-    望城 安化 惠民 利民 文安 福安 昌平 正定 高新 西区 东港
+    东方 和平 新华 长安 太平 城关 白云 江南 开放 平安 永和 通道 宁远 安全 发展 中山 合作 南山 北山 东山
+    西山 青山 金山 宝山 河东 河西 城中 城东 城西 城北 城南 市中 市北 市南 新城 新市 铁东 铁西 向阳 红旗
+    前进 胜利 友谊 大方 安宁 互助 共和 新兴 光明 江山 武功 资源 东风 新民 安定 富民 兴业 长寿 万年 乐业
+    大通 泰山 衡山 普陀 凤凰 永安 普安 新化 永康 宁安 龙泉 石林 清河 南部 永兴 兴安 东兴 江北 江东 河口
+    城厢 仁和 太和 平和 惠民 利民 高新 东港 富裕 复兴 友好 宏伟 丰满 大兴 无为 中方 南岸 三元 三台 五台
+    二七 二道 九台 工农 前锋 回民 爱民 天台 小店 平房 清水 港口 灯塔 老城 同心 公安 会同 名山 大厂 大观
+    天涯 桃源 梨树 樟树 洞口 海盐 盐池 石棉 磐石 长子 莲花 芙蓉 海棠 紫金 运河 高台 民权 左权 双桥 石门
+    黑水 宝塔 元宝 同仁 红桥 温泉 白沙 白水 玉泉 龙凤 康乐 高明 阳春 明光 玄武 梁山 黄龙 七星 大丰 和顺
+    比如 振兴 解放 延长 安居 开化 湖里 台前 路北 路南 江岸 新建 平原 太湖 九龙 三江 长白 青龙 来宾 安康
+    白银 阿里 海西 金川 长宁 象山 西湖 通州 南沙 鼓楼 龙华 龙山 龙港 全州 兴隆 商城 博爱
+    城区 郊区 矿区 东区 西区 老城区 城东区 城西区 城北区
     """.split()
 )
-_BOUNDARY_OK_TAIL = set("县区市州旗盟")
+# Common surnames: a bare county form right after one is more often a given name (张建平, 李平武).
+_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖萧董袁潘蒋蔡杜叶魏吕丁沈姚卢姜崔钟谭陆"
+    "汪范廖贾夏韦邹孟熊秦邱薛闫阎段雷侯史陶黎贺顾郝龚邵覃戴莫孔汤尹乔赖庞樊殷施牛童骆聂温柴钱毛"
+)
+_PERSON_TITLES = ("同志", "书记", "主任", "局长", "县长", "市长", "部长", "先生", "女士", "老师", "教授", "院长",
+                  "校长", "主席", "委员", "代表", "经理", "处长", "科长", "副")
+# A bare form followed by one of these tokens names a town, village or road, not the division ...
+_NOT_A_DIVISION_AFTER = frozenset({"镇", "乡", "村", "路", "街", "巷", "大道", "街道", "社区"})
+# ... and one followed by these names the river, mountains or legacy named after it (嫩江右岸, 大兴安岭南麓,
+# 吕梁山片区, 延安精神).
+_NOT_THE_PLACE_AFTER = ("流域", "沿岸", "两岸", "右岸", "左岸", "江畔", "河畔", "湖畔", "上游", "中游", "下游", "干流",
+                        "支流", "水系", "河谷", "峡谷", "山区", "山片区", "片区", "山脉", "南麓", "北麓", "精神")
 
+_FULL, _SUFFIXED, _BARE = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,143 +92,238 @@ class Division:
 class RegionMention:
     code: str  # current 6-digit code
     name: str  # current official name
-    mention: str  # as printed: text[start:end] == mention
-    start: int
+    mention: str  # the form as printed: text[start:end] == mention
+    start: int  # code-point offsets into the text
     end: int
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
-    code: str
-    strong: bool  # a full or suffixed name: needs no context to count
+class _Form:
+    """One string the automaton finds, with what it can name and what that means for checking it."""
+
+    text: str
+    entries: tuple[tuple[str, int], ...]  # (code, kind) for every division the form can name
+    bare: bool  # a bare form of some division: 酉阳, 保定, 四川
+    official: bool  # the official name of some division: 綦江区, 泾县
+    checked: bool  # needs the word-boundary check: bare or two characters long
+    common: bool  # in COMMON_WORD_FORMS
+
+
+@dataclass(slots=True)
+class _Hit:
+    start: int
+    end: int
+    form: _Form
+    person_like: bool = False
+    index: int = 0  # position among the hits of the text
+    code: str | None = None  # the division it was resolved to
 
 
 class Gazetteer:
     def __init__(self, divisions: Iterable[Division]) -> None:
-        self.divisions = {d.code: d for d in divisions}
-        entries: dict[str, list[_Entry]] = {}
+        self.divisions: dict[str, Division] = {d.code: d for d in divisions}
+        self._ancestors: dict[str, tuple[str, ...]] = {code: self._chain(code) for code in self.divisions}
+        forms: dict[str, dict[str, int]] = {}
         for division in self.divisions.values():
             for form in (division.name, *division.aliases):
-                strong = form == division.name or form.endswith(_SUFFIXES) or division.level == "province"
-                if len(form) < 3 and division.level != "province":
-                    strong = False  # 泾县, 开县, 义县: too easily part of another word
-                entries.setdefault(form, []).append(_Entry(division.code, strong))
+                if form == division.name:
+                    kind = _FULL
+                elif division.name.startswith(form) or not form.endswith(_SUFFIXES):
+                    kind = _BARE
+                else:
+                    kind = _SUFFIXED
+                by_code = forms.setdefault(form, {})
+                by_code[division.code] = min(kind, by_code.get(division.code, kind))
+        # pyahocorasick looks a character up among a node's children one by one, so the root's
+        # thousand distinct first characters made every step slow. Spelled in hex digits (four per
+        # UTF-16 unit) no node has more than 16 children and the one pass is three to four times faster.
         self._automaton = ahocorasick.Automaton()
-        for form, found in entries.items():
-            self._automaton.add_word(form, (form, tuple(found)))
+        for form, by_code in forms.items():
+            kinds = set(by_code.values())
+            bare = _BARE in kinds
+            value = _Form(
+                text=form,
+                entries=tuple(sorted(by_code.items())),
+                bare=bare,
+                official=_FULL in kinds,
+                checked=bare or len(form) == 2,
+                common=form in COMMON_WORD_FORMS,
+            )
+            self._automaton.add_word(_hex(form), (4 * len(form), value))
         self._automaton.make_automaton()
+
+    def _chain(self, code: str) -> tuple[str, ...]:
+        chain: list[str] = []
+        division = self.divisions.get(code)
+        while division is not None and division.parent and division.parent not in chain:
+            chain.append(division.parent)
+            division = self.divisions.get(division.parent)
+        return tuple(chain)
 
     def get(self, code: str) -> Division | None:
         return self.divisions.get(code)
 
     def ancestors(self, code: str) -> list[str]:
-        chain = []
-        division = self.divisions.get(code)
-        while division is not None and division.parent:
-            chain.append(division.parent)
-            division = self.divisions.get(division.parent)
-        return chain
+        """The parent chain, nearest first: 500242 → [500000]; 513324 → [513300, 510000]."""
+        return list(self._ancestors.get(code, ()))
 
     def province_of(self, code: str) -> str:
-        chain = [code, *self.ancestors(code)]
-        return chain[-1]
+        """The province-level division a division belongs to (itself for a province)."""
+        if code not in self.divisions:
+            raise KeyError(code)
+        chain = self._ancestors[code]
+        return chain[-1] if chain else code
 
     def find_mentions(self, text: str) -> list[RegionMention]:
-        hits = self._longest_hits(text)
-        hits = [h for h in hits if h[3] or self._stands_alone(text, h[0], h[1])]
-        accepted: dict[int, str] = {}
-        context: set[str] = set()
-        # Two rounds: what the text names unambiguously first, then what that context resolves.
-        for _round in range(2):
-            for start, end, entries, _strong in hits:
-                if start in accepted:
-                    continue
-                code = self._resolve(text[start:end], entries, context)
-                if code:
-                    accepted[start] = code
-            context = set()
-            for code in accepted.values():
-                context.add(code)
-                context.update(self.ancestors(code))
-        mentions = []
-        for start, end, _entries, _strong in hits:
-            code = accepted.get(start)
-            if code:
-                mentions.append(RegionMention(code, self.divisions[code].name, text[start:end], start, end))
-        return mentions
+        """Every mention of a division in the text, in text order."""
+        hits = self._hits(text)
+        implied: set[str] = set()  # the divisions accepted so far, and everything above them
+        # Round 0 takes what needs no context, rounds 1-2 what the context then supports, and the
+        # last round the unsupported bare county forms, which add nothing to the context.
+        for round_ in range(4):
+            for hit in hits:
+                if hit.code is None:
+                    hit.code = self._decide(hit, hits, implied, round_)
+            named = {hit.code for hit in hits if hit.code}
+            implied = named | {ancestor for code in named for ancestor in self._ancestors[code]}
+        return [
+            RegionMention(hit.code, self.divisions[hit.code].name, hit.form.text, hit.start, hit.end)
+            for hit in hits
+            if hit.code
+        ]
 
-    def _longest_hits(self, text: str) -> list[tuple[int, int, tuple[_Entry, ...], bool]]:
+    # -- candidates -------------------------------------------------------------------------------
+
+    def _hits(self, text: str) -> list[_Hit]:
+        encoded = _hex(text)
+        unit = _utf16_offsets(text) if len(encoded) != 4 * len(text) else None
         raw = []
-        for end_index, (form, entries) in self._automaton.iter(text):
-            start = end_index - len(form) + 1
-            raw.append((start, end_index + 1, entries))
-        # Longest first, then leftmost; a shorter name inside a longer one is not a mention.
-        raw.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+        for last, (digits, form) in self._automaton.iter(encoded):
+            begin = last + 1 - digits  # forms are all in the BMP: four hex digits a character
+            if begin & 3:
+                continue  # the hex spelling matched across a character boundary
+            start = unit[begin >> 2] if unit else begin >> 2
+            raw.append((-(digits >> 2), start, form))
+        # Longest first, then leftmost; a hit inside a longer plausible one is no mention of its own.
+        # (No two entries share length and start, so the forms themselves are never compared.)
+        raw.sort()
         taken = bytearray(len(text))
         chosen = []
-        for start, end, entries in raw:
-            if any(taken[start:end]):
-                continue
-            taken[start:end] = b"\x01" * (end - start)
-            chosen.append((start, end, entries, any(e.strong for e in entries)))
-        chosen.sort()
+        for negative_length, start, form in raw:
+            end = start - negative_length
+            if taken[start] or taken[end - 1]:
+                continue  # no hit contains a longer one, so overlapping one means covering an end
+            hit = _Hit(start, end, form)
+            if self._plausible(text, hit):
+                taken[start:end] = b"\x01" * (end - start)
+                chosen.append(hit)
+        chosen.sort(key=lambda h: h.start)
+        for index, hit in enumerate(chosen):
+            hit.index = index
         return chosen
 
-    def _stands_alone(self, text: str, start: int, end: int) -> bool:
-        """A weak form counts only on word boundaries: 确保定期 is not 保定, 召开县委 is not 开县."""
-        form = text[start:end]
-        if form in COMMON_WORD_SHORT_FORMS:
+    def _plausible(self, text: str, hit: _Hit) -> bool:
+        form, after = hit.form, text[hit.end : hit.end + 1]
+        # 吉林市场 is a market, 城市中区域 no district; 河南县域 the counties of Henan.
+        if (after == "场" and form.text[-1] == "市") or (after == "域" and form.text[-1] == "区"):
             return False
-        window_start = max(0, start - 8)
-        window = text[window_start : min(len(text), end + 8)]
-        position = window_start
-        starts, ends = set(), set()
-        for token in _segment(window):
-            starts.add(position)
-            position += len(token)
-            ends.add(position)
-        if start not in starts:
+        if after == "域" and form.text[-1] == "县" and not form.official:
             return False
-        if end in ends:
+        if not form.checked:
             return True
-        # "酉阳县" segmented whole still ends the mention "酉阳" on a suffix.
-        return text[end : end + 1] in _BOUNDARY_OK_TAIL and end + 1 in ends
+        left = max(0, hit.start - _WINDOW)
+        tokens = rjieba.cut(text[left : hit.end + _WINDOW], hmm=False)
+        bounds = list(accumulate(map(len, tokens), initial=left))  # where words start and end
+        if hit.start not in bounds or hit.end not in bounds:
+            return False
+        following = bounds.index(hit.end)
+        if form.bare and (
+            (following < len(tokens) and tokens[following] in _NOT_A_DIVISION_AFTER)
+            or text.startswith(_NOT_THE_PLACE_AFTER, hit.end)
+        ):
+            return False
+        hit.person_like = text[hit.start - 1 : hit.start] in _SURNAMES or text.startswith(_PERSON_TITLES, hit.end)
+        return True
 
-    def _resolve(self, form: str, entries: tuple[_Entry, ...], context: set[str]) -> str | None:
-        if len(entries) == 1:
-            entry = entries[0]
-            division = self.divisions[entry.code]
-            if entry.strong or division.level != "county" or form.endswith(_SUFFIXES):
-                return entry.code  # 2-character names like 开县 already passed the word-boundary check
-            # A bare county short form (酉阳, 平武) needs its province or prefecture named elsewhere.
-            return entry.code if set(self.ancestors(entry.code)) & context else None
-        in_context = [e for e in entries if e.code in context or set(self.ancestors(e.code)) & context]
-        if len(in_context) > 1:
-            # Prefer the candidate whose own prefecture is named, then the highest level (吉林 → 吉林省).
-            closest = [e for e in in_context if self.divisions[e.code].parent in context]
-            in_context = closest or in_context
-        if len(in_context) > 1:
-            levels = {"province": 0, "prefecture": 1, "county": 2}
-            in_context.sort(key=lambda e: levels[self.divisions[e.code].level])
-            first, second = in_context[0], in_context[1]
-            if levels[self.divisions[first.code].level] == levels[self.divisions[second.code].level]:
-                return None
-            return first.code
-        if in_context:
-            return in_context[0].code
-        provinces = [e for e in entries if self.divisions[e.code].level == "province"]
-        if len(provinces) == 1 and all(self.province_of(e.code) == provinces[0].code for e in entries):
-            return provinces[0].code  # 吉林, 海南 alone: the province
+    # -- decisions --------------------------------------------------------------------------------
+
+    def _decide(self, hit: _Hit, hits: list[_Hit], implied: set[str], round_: int) -> str | None:
+        form, common = hit.form, hit.form.common
+        if len(form.entries) > 1:
+            return self._choose(hit, hits, implied, common) if round_ else None
+        code, kind = form.entries[0]
+        level = self.divisions[code].level
+        if not common and (
+            level == "province" or len(form.text) > 2 or (level == "prefecture" and not hit.person_like)
+        ):
+            return code
+        if not round_:
+            return None
+        support = self._support(code, hit, hits, implied)
+        if common:
+            return code if support == 4 else None
+        if support >= (2 if hit.person_like else 1):  # 李平武书记 in a Sichuan text is still a name
+            return code
+        if round_ == 3 and kind == _BARE and level == "county" and not hit.person_like:
+            return code  # unique, no common word and no given name: 平武 alone
+        return None
+
+    def _support(self, code: str, hit: _Hit, hits: list[_Hit], implied: set[str]) -> int:
+        """4: right after its parent (甘孜州九龙县); 3: named itself; 2: its prefecture; 1: its province."""
+        ancestors = self._ancestors[code]
+        if hit.index:
+            previous = hits[hit.index - 1]
+            if previous.end == hit.start and previous.code and previous.code in ancestors:
+                return 4
+        if code in implied:
+            return 3
+        for ancestor in ancestors:
+            if ancestor in implied:
+                return 1 if self.divisions[ancestor].level == "province" else 2
+        return 0
+
+    def _choose(self, hit: _Hit, hits: list[_Hit], implied: set[str], common: bool) -> str | None:
+        """One division for a name several share, or None when the text does not tell them apart."""
+        scores = {code: self._support(code, hit, hits, implied) for code, _kind in hit.form.entries}
+        provinces = [code for code in scores if self.divisions[code].level == "province"]
+        if provinces:
+            # 河北 beside 天津 is still the province; 海南 beside 海南州 is the prefecture.
+            province = provinces[0]
+            others = [code for code in scores if code != province and scores[code] >= max(2, scores[province] + 1)]
+            return max(others, key=scores.__getitem__) if others else province
+        best = max(scores.values())
+        if common and best < 4:
+            return None
+        tied = [code for code, score in scores.items() if score == best]
+        if len(tied) == 1:
+            return tied[0]
+        for code in tied:
+            if all(code == other or code in self._ancestors[other] for other in tied):
+                return code  # 和田: the prefecture over its own 和田市 and 和田县
+        prefectures = [code for code in tied if self.divisions[code].level == "prefecture"]
+        municipal = any(code.startswith(_MUNICIPALITIES) for code in tied)
+        if len(prefectures) == 1 and not municipal:
+            return prefectures[0]  # 西安: the city, not 西安区 of Liaoyuan; but 朝阳 stays open
         return None
 
 
-def _segment(text: str) -> list[str]:
-    return rjieba.cut(text, hmm=False)
+def _hex(text: str) -> str:
+    return text.encode("utf-16-be").hex()
+
+
+def _utf16_offsets(text: str) -> list[int]:
+    """Code-point offset of every UTF-16 unit, for the rare text with characters beyond the BMP."""
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        offsets.extend([index] * (2 if ord(char) > 0xFFFF else 1))
+    offsets.append(len(text))
+    return offsets
 
 
 @functools.cache
 def load_gazetteer() -> Gazetteer:
+    """The gazetteer of measures/data/divisions.json, built once per process."""
     rows = json.loads(DIVISIONS_FILE.read_text(encoding="utf-8"))
     return Gazetteer(
-        Division(r["code"], r["name"], r["level"], r.get("parent"), tuple(r.get("aliases", []))) for r in rows
+        Division(r["code"], r["name"], r["level"], r.get("parent"), tuple(r.get("aliases", ()))) for r in rows
     )

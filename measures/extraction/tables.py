@@ -13,6 +13,7 @@ from .quantities import Quantity, parse_quantity
 
 _SEPARATOR = " | "  # how decoding joins cells; a line without it is not a table row
 _HEADER_UNIT = re.compile(r"^(?P<name>.*?)\s*[（(]\s*(?P<unit>[^（()）]{1,6})\s*[)）]\s*$")
+_RULE = re.compile(r"^\s*\|?[\s|:\-]*-[\s|:\-]*$")
 _NUMBER_CELL = re.compile(r"^\s*[0-9０-９][0-9０-９,，.．]*\s*$")
 
 
@@ -24,6 +25,8 @@ def table_figures(text: str) -> list[tuple[Quantity, str]]:
     for line in text.split("\n"):
         line_start = position
         position += len(line) + 1
+        if _RULE.match(line):
+            continue  # trafilatura's markdown rule under the header row: "|---|---|"
         if _SEPARATOR not in line:
             header = None
             continue

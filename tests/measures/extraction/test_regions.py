@@ -1,10 +1,10 @@
-"""The region matcher: which divisions a text names, with current codes and offsets."""
+"""The region matcher: which divisions a text names, with their current codes and where."""
 
 import time
 
 import pytest
 
-from measures.extraction.regions import load_gazetteer
+from measures.extraction.regions import Division, Gazetteer, RegionMention, load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -20,99 +20,282 @@ def codes(gazetteer, text):
     ("text", "code"),
     [
         ("四川省脱贫攻坚领导小组办公室", "510000"),
-        ("綦江区委书记潘毅琴", "500110"),
+        ("綦江区委书记", "500110"),
         ("梁平区蔬菜基地", "500155"),
-        ("甘孜藏族自治州九龙县", "513300"),
         ("酉阳土家族苗族自治县", "500242"),
         ("广西壮族自治区", "450000"),
+        ("内蒙古自治区", "150000"),
         ("仙桃市精准扶贫", "429004"),
+        ("神农架林区", "429021"),
+        ("甘孜藏族自治州", "513300"),
     ],
 )
-def test_full_official_names_are_found(gazetteer, text, code):
-    assert codes(gazetteer, text)[0] == code
+def test_official_names_are_found(gazetteer, text, code):
+    assert codes(gazetteer, text) == [code]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("甘孜州扶贫开发局", "513300"),
+        ("恩施州易地搬迁", "422800"),
+        ("黔东南州产业扶贫", "522600"),
+        ("秀山县创新思路", "500241"),
+        ("石柱县结对帮扶", "500240"),
+        ("酉阳县乡村旅游", "500242"),
+        ("龙胜县梯田", "450328"),
+    ],
+)
+def test_short_forms_with_a_suffix_name_the_full_division(gazetteer, text, code):
+    assert codes(gazetteer, text) == [code]
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
         ("重庆扶贫专报第三十三期", "500000"),
-        ("甘孜州扶贫开发局", "513300"),
-        ("秀山县创新思路", "500241"),
-        ("黔东南州产业扶贫", "522600"),
-        ("恩施州易地搬迁", "422800"),
-        ("保定市召开发布会", "130600"),
+        ("四川脱贫攻坚", "510000"),
         ("新疆南疆四地州", "650000"),
+        ("内蒙古赤峰", "150000"),
+        ("保定精准扶贫脱贫工作发布", "130600"),
+        ("绵阳成功落地浙江企业6家", "510700"),
+        ("黔东南产业扶贫", "522600"),
+        ("石家庄召开会议", "130100"),
     ],
 )
-def test_short_forms_with_and_without_suffix_map_to_the_full_division(gazetteer, text, code):
+def test_bare_short_forms_name_the_full_division(gazetteer, text, code):
+    assert codes(gazetteer, text)[0] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("重庆市开县扶贫办", "500154"),
+        ("梁平县依托蔬菜产业", "500155"),
+        ("武隆县旅游扶贫", "500156"),
+        ("綦江县脱贫摘帽", "500110"),
+        ("成都市郫县乡村振兴", "510117"),
+        ("双流县就业扶贫", "510116"),
+        ("富阳市结对帮扶", "330111"),
+        ("襄樊市对口支援", "420600"),
+        ("思茅市茶叶产业", "530800"),
+        ("陕西户县农民画", "610118"),
+        ("毕节地区扶贫开发", "520500"),
+        ("密云县山区", "110118"),
+    ],
+)
+def test_former_names_map_to_the_current_division(gazetteer, text, code):
     assert code in codes(gazetteer, text)
 
 
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("开县扶贫办", "500154"),
-        ("梁平县依托蔬菜产业", "500155"),
-        ("武隆县旅游扶贫", "500156"),
-        ("郫县乡村振兴", "510117"),
-        ("双流县就业扶贫", "510116"),
-        ("富阳市结对帮扶", "330111"),
-        ("襄樊市对口支援", "420600"),
-        ("思茅市茶叶产业", "530800"),
-        ("户县农民画", "610118"),
+        ("北京朝阳对口帮扶", "110105"),
+        ("辽宁朝阳发展设施农业", "211300"),
+        ("长春市朝阳区", "220104"),
+        ("福州市鼓楼区", "350102"),
+        ("江苏省南京市召开推进会，鼓楼区介绍经验", "320106"),
+        ("兰州市城关区", "620102"),
+        ("天津市和平区", "120101"),
+        ("西安市长安区", "610116"),
+        ("甘孜州九龙", "513324"),
+        ("青海省海南州", "632500"),
     ],
 )
-def test_former_names_map_to_the_current_code(gazetteer, text, code):
-    assert codes(gazetteer, text)[0] == code
+def test_a_shared_name_goes_to_the_division_the_text_supports(gazetteer, text, code):
+    assert code in codes(gazetteer, text)
 
 
-def test_a_bare_county_short_form_counts_when_its_province_is_named(gazetteer):
-    text = "重庆市国资系统全力助推酉阳扶贫攻坚"
-    assert codes(gazetteer, text) == ["500000", "500242"]
+@pytest.mark.parametrize(
+    "text",
+    [
+        "鼓楼区开展消费扶贫",
+        "朝阳区开展消费扶贫",
+        "城关区召开会议",
+        "新城区召开会议",
+        "和平区召开会议",
+        "中山召开会议",  # 中山市 or 中山区 of Dalian, and a common name besides
+    ],
+)
+def test_a_shared_name_the_text_does_not_resolve_is_left_out(gazetteer, text):
+    assert codes(gazetteer, text) == []
 
 
-def test_a_bare_county_short_form_without_its_province_is_left_out(gazetteer):
-    assert "500242" not in codes(gazetteer, "全力助推酉阳扶贫攻坚")
+def test_kowloon_is_not_the_sichuan_county(gazetteer):
+    assert codes(gazetteer, "香港九龙") == ["810000"]
 
 
-def test_an_ambiguous_name_is_resolved_by_the_province_in_context(gazetteer):
-    assert "211300" in codes(gazetteer, "辽宁省朝阳市发展设施农业")
-    assert "110105" in codes(gazetteer, "北京市朝阳区对口帮扶")
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("北京、天津、河北协同发展", "130000"),  # not 河北区 of Tianjin
+        ("吉林脱贫攻坚", "220000"),  # not 吉林市
+        ("海南脱贫攻坚", "460000"),  # not 海南州 of Qinghai
+    ],
+)
+def test_a_bare_province_name_stays_the_province_unless_something_closer_supports_the_other(gazetteer, text, code):
+    assert code in codes(gazetteer, text)
 
 
-def test_an_ambiguous_name_without_context_is_left_out(gazetteer):
-    assert codes(gazetteer, "鼓楼区开展消费扶贫") == []
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("西安召开会议", "610100"),  # not 西安区 of Liaoyuan or Mudanjiang
+        ("和田扶贫", "653200"),  # the prefecture, over its own 和田市 and 和田县
+    ],
+)
+def test_a_prefecture_wins_a_tie_against_districts_elsewhere_and_its_own_counties(gazetteer, text, code):
+    assert codes(gazetteer, text) == [code]
 
 
 @pytest.mark.parametrize(
     "text",
     [
         "三清蔬菜农民合作社等新型经营主体",  # 合作社 is not 合作市
-        "市中山医院派出专家义诊",  # 市中山医院 is not 中山市
+        "市中山医院派出专家义诊",  # 市中山医院 is neither 中山市 nor 市中区
         "召开县委常委会研究扶贫工作",  # 召开县委 is not 开县
         "确保定期开展帮扶活动",  # 确保定期 is not 保定
         "东方红村发展茶叶",  # 东方红 is not 东方市
         "坚持社会主义县域经济发展方向",  # 主义县域 is not 义县
+        "建设美丽新乡村",  # 新乡村 is not 新乡
+        "发展大城市周边产业",  # 大城市 is not 大城县
+        "中华人民共和国",  # 共和国 is not 共和县
     ],
 )
 def test_a_name_inside_another_word_is_not_a_mention(gazetteer, text):
     assert codes(gazetteer, text) == []
 
 
-def test_mention_offsets_point_at_the_text_as_printed(gazetteer):
-    text = "浙江省衢州市衢江区东西部扶贫协作帮扶绵阳市平武县"
-    for mention in gazetteer.find_mentions(text):
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全州累计投入教育扶贫资金",  # the whole prefecture, not 全州县
+        "会同有关部门研究",  # together with, not 会同县
+        "实现共同富裕",
+        "推进乡村振兴",
+        "新建学校3所",
+        "城区学校",
+        "东区派出所",
+    ],
+)
+def test_a_place_name_that_is_a_common_word_is_left_out(gazetteer, text):
+    assert codes(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("攀枝花市东区", "510402"),
+        ("攀枝花东区", "510402"),
+        ("晋城市城区", "140502"),
+        ("临汾永和", "141032"),
+        ("怀化市会同", "431225"),
+    ],
+)
+def test_a_common_word_place_name_counts_right_after_its_parent(gazetteer, text, code):
+    assert codes(gazetteer, text)[-1] == code
+
+
+def test_a_two_character_name_on_a_one_character_stem_needs_its_province_or_prefecture(gazetteer):
+    assert codes(gazetteer, "开县扶贫办") == []
+    assert codes(gazetteer, "泾县茶叶") == []
+    assert codes(gazetteer, "重庆市开县扶贫办") == ["500000", "500154"]
+    assert codes(gazetteer, "安徽泾县茶叶") == ["340000", "341823"]
+
+
+def test_a_bare_county_form_counts_when_its_province_or_prefecture_is_named(gazetteer):
+    assert codes(gazetteer, "重庆市国资系统全力助推酉阳扶贫攻坚") == ["500000", "500242"]
+    assert codes(gazetteer, "保定市分包阜平、涞源两个深度贫困县") == ["130600", "130624", "130630"]
+
+
+def test_a_unique_bare_county_form_that_is_no_common_word_counts_alone(gazetteer):
+    assert codes(gazetteer, "全力助推酉阳扶贫攻坚") == ["500242"]
+
+
+@pytest.mark.parametrize("text", ["张建平同志主持会议", "李平武书记讲话"])
+def test_a_bare_county_form_that_looks_like_a_given_name_is_left_out(gazetteer, text):
+    assert codes(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地处嫩江右岸",  # the river
+        "吕梁山片区脱贫攻坚",  # the mountains
+        "大兴安岭南麓山区",
+        "弘扬延安精神",
+        "酉阳镇卫生院",  # a town of that name
+    ],
+)
+def test_a_bare_form_naming_a_river_mountain_town_or_legacy_is_left_out(gazetteer, text):
+    assert codes(gazetteer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("甘孜藏族自治州", "甘孜藏族自治州"),
+        ("九龙坡区", "九龙坡区"),
+        ("重庆市", "重庆市"),
+    ],
+)
+def test_the_longest_name_wins_where_names_overlap(gazetteer, text, mention):
+    assert [m.mention for m in gazetteer.find_mentions(text)] == [mention]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "浙江省衢州市衢江区东西部扶贫协作帮扶绵阳市平武县",
+        "😀四川省𠀀绵阳市平武县",  # characters beyond the BMP before the names
+        "甘孜州九龙县、简阳市飞龙乡",
+    ],
+)
+def test_mention_offsets_point_at_the_text_as_printed(gazetteer, text):
+    mentions = gazetteer.find_mentions(text)
+    assert mentions
+    for mention in mentions:
         assert text[mention.start : mention.end] == mention.mention
 
 
-def test_the_longest_name_wins_where_names_overlap(gazetteer):
-    (mention,) = gazetteer.find_mentions("甘孜藏族自治州")
-    assert mention.mention == "甘孜藏族自治州"
+def test_every_mention_is_reported_in_text_order_with_the_current_name(gazetteer):
+    text = "平武县出台政策。衢江选派专家赴平武开展帮扶。"
+    assert gazetteer.find_mentions(text) == [
+        RegionMention("510727", "平武县", "平武县", 0, 3),
+        RegionMention("330803", "衢江区", "衢江", 8, 10),
+        RegionMention("510727", "平武县", "平武", 15, 17),
+    ]
+
+
+def test_the_gazetteer_walks_the_hierarchy(gazetteer):
+    assert gazetteer.get("513324").name == "九龙县"
+    assert gazetteer.get("999999") is None
+    assert gazetteer.ancestors("513324") == ["513300", "510000"]
+    assert gazetteer.ancestors("510000") == []
+    assert gazetteer.province_of("500154") == "500000"
+    assert gazetteer.province_of("429004") == "420000"
+    assert gazetteer.province_of("510000") == "510000"
+
+
+def test_a_gazetteer_can_be_built_from_any_divisions():
+    gazetteer = Gazetteer(
+        [
+            Division("510000", "四川省", "province", None, ("四川",)),
+            Division("510700", "绵阳市", "prefecture", "510000", ("绵阳",)),
+            Division("510727", "平武县", "county", "510700", ("平武",)),
+        ]
+    )
+    assert [m.code for m in gazetteer.find_mentions("四川绵阳平武")] == ["510000", "510700", "510727"]
+
+
+def test_the_gazetteer_is_loaded_once(gazetteer):
+    assert load_gazetteer() is gazetteer
 
 
 def test_matching_a_long_bulletin_is_fast(gazetteer):
-    text = "浙江省衢州市衢江区东西部扶贫协作帮扶绵阳市平武县，组织劳务招聘会5场。" * 300
-    gazetteer.find_mentions(text[:100])
+    text = ("浙江省衢州市衢江区东西部扶贫协作帮扶绵阳市平武县，衢江在平武举办5场劳务招聘会，召开县委常委会。" * 250)[:10000]
+    gazetteer.find_mentions(text)
     started = time.perf_counter()
     gazetteer.find_mentions(text)
-    assert time.perf_counter() - started < 2.0  # a generous bound; the benchmark reports the real figure
+    assert time.perf_counter() - started < 0.05  # about 3 ms here; generous for a busy CI machine
