@@ -10,6 +10,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
+from bulletins.filters import bulletins_mentioning
 from bulletins.forms import BulletinUploadForm, RejectForm
 from bulletins.models import Bulletin, BulletinTransition
 from bulletins.review import review_view, status_view
@@ -22,8 +23,7 @@ from bulletins.services import (
     bulletin_update_fields,
     bulletin_upload,
 )
-from measures.divisions import region_prefix
-from measures.models import Metric, Program, RegionMention
+from measures.models import Metric, Program
 
 
 def _count_of(model):
@@ -74,11 +74,7 @@ class RegionFilter(admin.SimpleListFilter):
         return [(r.code, r.name) for r in Region.objects.filter(level=Region.Level.PROVINCE).order_by("code")]
 
     def queryset(self, request, queryset):
-        code = self.value()
-        if not code:
-            return queryset
-        mentions = RegionMention.objects.filter(bulletin=OuterRef("pk"), region__code__startswith=region_prefix(code))
-        return queryset.filter(Exists(mentions))
+        return bulletins_mentioning(queryset, self.value()) if self.value() else queryset
 
 
 class DuplicateTextFilter(admin.SimpleListFilter):

@@ -50,6 +50,12 @@ class RegionFilter(django_filters.Filter):
         return queryset
 
 
+def bulletins_mentioning(queryset: QuerySet, code: str) -> QuerySet:
+    """Bulletins that name the division with this code or any division under it."""
+    mentions = RegionMention.objects.filter(bulletin=OuterRef("pk"), region__code__startswith=region_prefix(code))
+    return queryset.filter(Exists(mentions))
+
+
 class BulletinFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("关键词"), method="filter_words")
     region = RegionFilter(label=_("地区"), method="filter_region")
@@ -72,12 +78,7 @@ class BulletinFilter(django_filters.FilterSet):
         return bulletins_matching(queryset, value)
 
     def filter_region(self, queryset: QuerySet, name: str, value: Region | None) -> QuerySet:
-        if value is None:
-            return queryset
-        mentions = RegionMention.objects.filter(
-            bulletin=OuterRef("pk"), region__code__startswith=region_prefix(value.code)
-        )
-        return queryset.filter(Exists(mentions))
+        return queryset if value is None else bulletins_mentioning(queryset, value.code)
 
     def filter_category(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return queryset.filter(Exists(Program.objects.filter(bulletin=OuterRef("pk"), category=value)))

@@ -44,9 +44,12 @@ def highlighted_text(text: str, spans: Iterable[Span]) -> SafeString:
     return mark_safe("".join(pieces))  # every piece of text above went through escape()
 
 
-def spans_for(bulletin) -> list[Span]:
+def spans_for(bulletin, mentions=None) -> list[Span]:
+    """Spans of the bulletin's metrics, region mentions (pass them if already loaded) and programme titles."""
+    if mentions is None:
+        mentions = bulletin.region_mentions.select_related("region")
     spans = [Span("metric", m.pk, m.start, m.end) for m in bulletin.metrics.all() if m.start is not None]
-    spans += [Span("region", r.region.code, r.start, r.end) for r in bulletin.region_mentions.select_related("region")]
+    spans += [Span("region", r.region.code, r.start, r.end) for r in mentions]
     for program in bulletin.programs.all():
         if program.start is None or not program.title:
             continue

@@ -62,19 +62,20 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
             model_admin.log_change(request, bulletin, done)
             messages.success(request, done)
             return HttpResponseRedirect(request.path)
+    mentions = list(bulletin.region_mentions.select_related("region"))
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.model._meta,
         "title": f"审核：{bulletin}",
         "bulletin": bulletin,
-        "text": highlighted_text(bulletin.text, spans_for(bulletin)),
+        "text": highlighted_text(bulletin.text, spans_for(bulletin, mentions)),
         "formset": formset,
         "program_formset": program_formset,
         "can_reparse": request.user.has_perm("bulletins.reparse_bulletin"),
         "add_form": add_form,
         "can_edit": can_edit,
         "can_publish": request.user.has_perm("bulletins.publish_bulletin"),
-        "mentions": bulletin.region_mentions.select_related("region"),
+        "mentions": mentions,
         "transitions": bulletin.transitions.select_related("by")[:20],
         "twins": Bulletin.objects.filter(text_sha256=bulletin.text_sha256).exclude(pk=bulletin.pk)
         if bulletin.text_sha256

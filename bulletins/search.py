@@ -19,7 +19,7 @@ from django.db.models import F, Q, QuerySet, Value
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from measures.extraction.programs import _NAMING_TERMS
+from measures.extraction.programs import NAMING_TERMS
 from measures.extraction.regions import DIVISIONS_FILE
 
 _WORD = re.compile(r"\w", re.UNICODE)
@@ -32,7 +32,7 @@ def _segmenter() -> rjieba.Jieba:
     segmenter = rjieba.Jieba()
     rows = json.loads(DIVISIONS_FILE.read_text(encoding="utf-8"))
     words = {name for row in rows for name in (row["name"], *row["aliases"]) if len(name) >= 2}
-    words |= {term for terms in _NAMING_TERMS.values() for term in terms.split()}
+    words |= {term for terms in NAMING_TERMS.values() for term in terms.split()}
     for word in sorted(words):
         segmenter.add_word(word, 20000, "n")
     return segmenter

@@ -27,23 +27,28 @@ class FilterError(Exception):
         self.errors = errors
 
 
-def filtered(filterset_class: type[FilterSet], filters: Mapping[str, Any], queryset: QuerySet) -> QuerySet:
+def filtered(filterset_class: type[FilterSet], filters: Mapping[str, Any], queryset: QuerySet) -> FilterSet:
+    """The bound, validated FilterSet: its .qs for the rows, its .form for the page that shows them."""
     unknown = set(filters) - set(filterset_class.base_filters) - PAGING_PARAMETERS
     if unknown:
         raise FilterError({name: ["未知的筛选参数。"] for name in sorted(unknown)})
-    filterset = filterset_class(filters, queryset=queryset)
-    if not filterset.is_valid():
+    filterset = filterset_class(filters or None, queryset=queryset)
+    if filterset.is_bound and not filterset.is_valid():
         raise FilterError({k: [str(e) for e in v] for k, v in filterset.errors.items()})
-    return filterset.qs
+    return filterset
 
 
 def bulletin_published_list() -> QuerySet[Bulletin]:
     return Bulletin.objects.filter(status=Bulletin.Status.PUBLISHED).order_by("-published_on", "-id")
 
 
-def bulletin_list(*, filters: Mapping[str, Any]) -> QuerySet[Bulletin]:
+def bulletin_filterset(*, filters: Mapping[str, Any]) -> BulletinFilter:
     # The text stays: a search shows a snippet of it, and twenty texts cost less than twenty queries.
-    queryset = filtered(BulletinFilter, filters, bulletin_published_list().defer("search_vector"))
+    return filtered(BulletinFilter, filters, bulletin_published_list().defer("search_vector"))
+
+
+def bulletin_list(*, filters: Mapping[str, Any], filterset: BulletinFilter | None = None) -> QuerySet[Bulletin]:
+    queryset = (filterset or bulletin_filterset(filters=filters)).qs
     if filters.get("q") and not filters.get("sort"):
         queryset = ranked(queryset, filters["q"])
     return queryset

@@ -3,11 +3,18 @@
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from bulletins.filters import BulletinFilter
 from bulletins.highlight import highlighted_text, spans_for
+from bulletins.listing import bad_filters_response, query_without_page
 from bulletins.models import Bulletin
 from bulletins.search import snippet
-from bulletins.selectors import FilterError, bulletin_list, bulletin_published_get, bulletin_published_list, page_of
+from bulletins.selectors import (
+    FilterError,
+    bulletin_filterset,
+    bulletin_list,
+    bulletin_published_get,
+    bulletin_published_list,
+    page_of,
+)
 from measures.selectors import portal_totals
 
 PAGE_SIZE = 20
@@ -20,45 +27,35 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 def bulletin_listing(request: HttpRequest) -> HttpResponse:
+    filters = request.GET.dict()
     try:
-        bulletins = bulletin_list(filters=request.GET.dict())
+        filterset = bulletin_filterset(filters=filters)
     except FilterError as error:
-        return _bad_filters(request, error)
-    page = page_of(bulletins, request.GET.get("page"), PAGE_SIZE)
+        return bad_filters_response(request, error)
+    page = page_of(bulletin_list(filters=filters, filterset=filterset), request.GET.get("page"), PAGE_SIZE)
     query = request.GET.get("q", "")
     rows = [(b, snippet(b.text, query) if query else "") for b in page.items]
     context = {
-        "filter": BulletinFilter(request.GET or None),
+        "filter": filterset,
         "page": page,
         "rows": rows,
-        "query_without_page": _without_page(request),
+        "query_without_page": query_without_page(request),
     }
     return render(request, "bulletins/list.html", context)
 
 
 def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bulletin = bulletin_published_get(pk=pk)
+    mentions = list(bulletin.region_mentions.select_related("region"))
     regions = {}
-    for mention in bulletin.region_mentions.select_related("region"):
+    for mention in mentions:
         regions.setdefault(mention.region.code, mention.region)
     context = {
         "bulletin": bulletin,
-        "text": highlighted_text(bulletin.text, spans_for(bulletin)),
+        "text": highlighted_text(bulletin.text, spans_for(bulletin, mentions)),
         "regions": list(regions.values()),
     }
     return render(request, "bulletins/detail.html", context)
-
-
-def _without_page(request: HttpRequest) -> str:
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
-def _bad_filters(request: HttpRequest, error: FilterError) -> HttpResponse:
-    response = render(request, "bad_filters.html", {"errors": error.errors})
-    response.status_code = 400
-    return response
 
 
 def original_download(request: HttpRequest, pk: int) -> FileResponse:

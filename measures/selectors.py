@@ -22,6 +22,10 @@ def metric_published_list() -> QuerySet[Metric]:
 
 
 def metric_list(*, filters: Mapping[str, Any]) -> QuerySet[Metric]:
+    return metric_filterset(filters=filters).qs
+
+
+def metric_filterset(*, filters: Mapping[str, Any]) -> MetricFilter:
     queryset = metric_published_list().select_related("region", "bulletin", "program").defer(
         "bulletin__text", "bulletin__search_vector"
     )

@@ -8,12 +8,12 @@ from collections.abc import Iterator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
+from bulletins.listing import bad_filters_response, query_without_page
 from bulletins.selectors import FilterError, page_of
 from bulletins.templatetags.figures import plain_number
-from bulletins.views import _bad_filters, _without_page
 from measures.charts import year_bars
-from measures.filters import MetricFilter
 from measures.selectors import (
+    metric_filterset,
     metric_list,
     metric_totals,
     region_bulletins,
@@ -29,16 +29,17 @@ CSV_COLUMNS = ("bulletin_id", "bulletin_title", "published_on", "indicator", "va
 
 def metric_explorer(request: HttpRequest) -> HttpResponse:
     try:
-        metrics = metric_list(filters=request.GET.dict())
+        filterset = metric_filterset(filters=request.GET.dict())
     except FilterError as error:
-        return _bad_filters(request, error)
+        return bad_filters_response(request, error)
+    metrics = filterset.qs
     group = request.GET.get("group", "region")
     context = {
-        "filter": MetricFilter(request.GET or None),
+        "filter": filterset,
         "page": page_of(metrics, request.GET.get("page"), PAGE_SIZE),
         "totals": metric_totals(queryset=metrics, group=group),
         "group": group,
-        "query_without_page": _without_page(request),
+        "query_without_page": query_without_page(request),
     }
     return render(request, "measures/explorer.html", context)
 
@@ -53,7 +54,7 @@ def metric_csv(request: HttpRequest) -> HttpResponse:
     try:
         metrics = metric_list(filters=request.GET.dict())
     except FilterError as error:
-        return _bad_filters(request, error)
+        return bad_filters_response(request, error)
     writer = csv.writer(_Echo())
 
     def rows() -> Iterator[str]:

@@ -57,7 +57,7 @@ def _keyword_table(table: str) -> dict[str, tuple[str, ...]]:
 
 _KEYWORDS = _keyword_table(_KEYWORD_TABLE)
 # Terms that name a programme outright; a sentence that opens with one reports that programme.
-_NAMING_TERMS = {
+NAMING_TERMS = {
     "industry": "产业扶贫 光伏扶贫 电商扶贫 旅游扶贫 消费扶贫 扶贫车间 特色产业",
     "employment": "就业扶贫 转移就业 劳务协作 技能培训 公益性岗位 扶贫专岗",
     "relocation": "易地扶贫搬迁 易地搬迁 危房改造",
@@ -72,8 +72,8 @@ _NAMING_TERMS = {
     "governance": "一把手工程 督查考核 驻村工作队 第一书记 考核评估 扶贫领域腐败",
     "motivation": "扶志 扶智 精神扶贫 志智双扶 内生动力 移风易俗",
 }
-_NAMING = re.compile("|".join(sorted((t for ts in _NAMING_TERMS.values() for t in ts.split()), key=len, reverse=True)))
-_NAMED_CATEGORY = {term: category for category, terms in _NAMING_TERMS.items() for term in terms.split()}
+_NAMING = re.compile("|".join(sorted((t for ts in NAMING_TERMS.values() for t in ts.split()), key=len, reverse=True)))
+_NAMED_CATEGORY = {term: category for category, terms in NAMING_TERMS.items() for term in terms.split()}
 _SENTENCE = re.compile(r"[^。！？\n]+")
 
 _TITLE_WEIGHT = 4
