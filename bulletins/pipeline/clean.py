@@ -23,7 +23,9 @@ _BOILERPLATE = re.compile(
 # "保定新闻>>要闻", "首页 > 新闻中心 > 工作动态": navigation, never content.
 _BREADCRUMB = re.compile(r"^\S{1,12}(?:\s*(?:>>|»|>|＞|→)\s*\S{1,12}){1,6}$")
 _BULLET = re.compile(r"^[\s•·◦▪]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+# Control and invisible formatting characters, bidirectional overrides and isolates among them:
+# they carry nothing in a Chinese bulletin and could make shown text read differently from stored text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2069\ufeff]")
 _MIN_REPEAT_CHARS = 8
 
 

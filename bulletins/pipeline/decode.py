@@ -126,7 +126,7 @@ def decode_text_bytes(data: bytes, declared: str | None = None) -> tuple[str, st
                 return _checked(data[len(bom) :].decode(name)), name
             except UnicodeDecodeError as exc:
                 raise ParseError(FailureCode.BAD_ENCODING, f"文件以 {name} 标记开头，但内容无法按该编码解码。") from exc
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data[:8192] and not _utf8_with_stray_nuls(data):
         utf16 = _bomless_utf16(data)
         if utf16 is None:
             raise ParseError(FailureCode.BINARY, "文件包含二进制内容，不是文本文件。")
@@ -141,6 +141,17 @@ def decode_text_bytes(data: bytes, declared: str | None = None) -> tuple[str, st
         except (UnicodeDecodeError, LookupError):
             continue
     return _detected(data)
+
+
+def _utf8_with_stray_nuls(data: bytes) -> bool:
+    """Valid UTF-8 with a few NUL bytes (a broken export), not UTF-16, whose ASCII is half zeros."""
+    if data.count(0) > max(8, len(data) // 100):
+        return False
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _bomless_utf16(data: bytes) -> tuple[str, str] | None:
@@ -163,6 +174,11 @@ def _detected(data: bytes) -> tuple[str, str]:
     best = from_bytes(data).best()
     # Bulletins are Chinese: a guess of a Western or Cyrillic code page means the bytes are garbled.
     if best is None or not best.encoding.startswith(_CHINESE_CAPABLE):
+        # UTF-8 with a few broken bytes (a truncated copy) keeps its text; _checked refuses many.
+        try:
+            return _checked(data.decode("utf-8", errors="replace")), "utf-8"
+        except ParseError:
+            pass
         raise ParseError(
             FailureCode.BAD_ENCODING,
             "无法识别文件的文字编码（既不是 UTF-8，也不是 GB18030/GBK）；请另存为 UTF-8 后重新上传。",

@@ -45,3 +45,8 @@ def test_short_lines_that_repeat_legitimately_are_kept():
 def test_windows_line_ends_bullets_and_control_characters_are_normalised():
     cleaned = clean_text("  • 第一行\r\n第二\x07行\u200b\r\n")
     assert cleaned == "第一行\n第二行"
+
+
+def test_bidirectional_overrides_and_invisible_characters_are_removed():
+    cleaned = clean_text("石柱县\u202egnp.exe\u202c新建\u200b\u2066扶贫车间\u2069\x1b6个。")
+    assert cleaned == "石柱县gnp.exe新建扶贫车间6个。"

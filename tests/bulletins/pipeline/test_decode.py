@@ -94,6 +94,17 @@ def test_unusable_uploads_raise_a_parse_error_with_a_stable_code_and_a_message(d
     assert caught.value.message
 
 
+def test_a_stray_nul_byte_in_utf8_text_does_not_make_it_binary():
+    document = decode_document(TEXT.encode()[:12] + b"\x00" + TEXT.encode()[12:], "bulletin.txt", CONFIG)
+    assert (document.encoding, document.text.replace("\x00", "")) == ("utf-8", TEXT)
+
+
+def test_utf8_with_a_few_broken_bytes_keeps_its_text():
+    document = decode_document(TEXT.encode() + b"\xe4\xb8 \xc0\xaf \xff\n" + TEXT.encode(), "bulletin.txt", CONFIG)
+    assert document.encoding == "utf-8"
+    assert document.text.count(TEXT) == 2
+
+
 def test_pdf_over_the_page_limit_is_refused():
     pages = pdf_bytes(["第一页"])
     from reportlab.pdfgen import canvas
