@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bulletins.filters import RegionFilter
 from measures.divisions import region_ids_within
+from measures.indicator_words import indicators_containing
 from measures.models import Metric, Program, Region
 
 
@@ -27,7 +28,7 @@ class MetricFilter(django_filters.FilterSet):
 
     def filter_indicator(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():
-            queryset = queryset.filter(indicator__icontains=word)
+            queryset = indicators_containing(queryset, word)
         return queryset
 
     def filter_region(self, queryset: QuerySet, name: str, value: Region | None) -> QuerySet:

@@ -114,6 +114,8 @@ class Metric(models.Model):
                          include=["year", "value"]),
             models.Index(fields=["public", "region", "year"], name="metric_public_region_year",
                          include=["unit", "value"]),
+            models.Index(fields=["public", "unit", "year"], name="metric_public_unit_year",
+                         include=["region", "value"]),
         ]
         constraints = [
             models.CheckConstraint(

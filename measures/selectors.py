@@ -41,7 +41,7 @@ def metric_totals(*, queryset: QuerySet[Metric], group: str) -> list[dict]:
     rows = list(
         queryset.order_by()
         .values(key, "unit")
-        .annotate(total=Sum("value"), figures=Count("id"))
+        .annotate(total=Sum("value"), figures=Count("*"))
         .order_by("-figures")[:TOTALS_ROWS]
     )
     if key == "region_id":
@@ -72,7 +72,7 @@ def region_series(*, region: Region) -> list[dict]:
         .filter(region__in=region_ids_within(region), year__isnull=False)
         .order_by()
         .values("year", "unit")
-        .annotate(total=Sum("value"), figures=Count("id"))
+        .annotate(total=Sum("value"), figures=Count("*"))
         .order_by("unit", "year")
     )
     return list(rows)
