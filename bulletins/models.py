@@ -49,6 +49,9 @@ class Bulletin(models.Model):
     # sha256 of the cleaned text with white space removed: the same bulletin uploaded as another file.
     text_sha256 = models.CharField(_("正文指纹"), max_length=64, blank=True, db_index=True)
     parser_version = models.CharField(_("解析器版本"), max_length=32, blank=True)
+    # Parses started for the current request to parse; one that never finished (the worker died or hit
+    # the hard time limit) is retried until FUPIN_MAX_PARSE_ATTEMPTS, then the bulletin ends failed.
+    parse_attempts = models.PositiveSmallIntegerField(_("解析尝试次数"), default=0, editable=False)
     # Title and text segmented into words (rjieba), as a 'simple' tsvector: PostgreSQL full-text search.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
 
