@@ -6,6 +6,7 @@ import hashlib
 import logging
 import os
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -49,10 +50,16 @@ def parser_config() -> ParserConfig:
 
 def safe_upload_name(name: str) -> str:
     """The basename of a client-supplied file name, without path parts or characters storage would mangle."""
-    base = re.split(r"[\\/]", name or "")[-1].strip().lstrip(".")
-    base = re.sub(r"[\x00-\x1f<>:\"|?*]", "_", base)
+    base = re.split(r"[\\/]", name or "")[-1]
+    # Control and format characters (NUL, newlines, right-to-left overrides) become "_".
+    base = "".join("_" if unicodedata.category(char)[0] == "C" else char for char in base)
+    base = re.sub(r"[<>:\"|?*]", "_", base).strip().lstrip(".")
     stem, ext = os.path.splitext(base)
-    return (stem[:120] or "upload") + ext[:16].lower()
+    # Bytes, not characters: file systems allow 255 bytes a name, and a Chinese character takes three.
+    stem = stem.encode()[:150].decode(errors="ignore")
+    if not re.search(r"\w", stem):
+        stem = "upload"  # storage keeps only word characters, dots and dashes: it would have nothing left
+    return stem + ext[:16].lower()
 
 
 def bulletin_upload(*, file: File, uploaded_by: AbstractBaseUser | None = None) -> UploadResult:
