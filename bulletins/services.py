@@ -7,17 +7,22 @@ import logging
 import os
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile, File
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from bulletins.models import Bulletin, BulletinTransition
-from bulletins.pipeline import PARSER_VERSION, FailureCode, ParseError, ParserConfig, parse_document
+from bulletins.pipeline import PARSER_VERSION, ExtractionRecord, FailureCode, ParseError, ParserConfig, parse_document
 from bulletins.search import search_vector_for, uses_postgres
 
 logger = logging.getLogger(__name__)
@@ -25,6 +30,8 @@ logger = logging.getLogger(__name__)
 Status = Bulletin.Status
 # Statuses a parse may start from; a published or rejected bulletin must be reopened first.
 PARSABLE = {Status.UPLOADED, Status.PARSING, Status.PARSED, Status.FAILED}
+# Statuses a queued parse acts on: a duplicate delivery (redelivery, sweep) of a finished parse does nothing.
+PENDING = {Status.UPLOADED, Status.PARSING}
 PUBLISHABLE = {Status.PARSED, Status.PUBLISHED}
 REJECTABLE = {Status.UPLOADED, Status.PARSED, Status.FAILED, Status.PUBLISHED}
 REPARSABLE = {Status.PARSED, Status.FAILED, Status.REJECTED, Status.UPLOADED}
@@ -45,7 +52,11 @@ class UploadResult:
 
 
 def parser_config() -> ParserConfig:
-    return ParserConfig(max_bytes=settings.FUPIN_MAX_UPLOAD_BYTES)
+    return ParserConfig(
+        max_bytes=settings.FUPIN_MAX_UPLOAD_BYTES,
+        max_pdf_pages=settings.FUPIN_MAX_PDF_PAGES,
+        max_docx_uncompressed_bytes=settings.FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES,
+    )
 
 
 def safe_upload_name(name: str) -> str:
@@ -97,32 +108,146 @@ def bulletin_upload_bytes(*, name: str, data: bytes, uploaded_by: AbstractBaseUs
     return bulletin_upload(file=ContentFile(data, name=name), uploaded_by=uploaded_by)
 
 
-def bulletin_enqueue_parse(*, bulletin: Bulletin) -> None:
+def queue_parse(bulletin_id: int) -> None:
+    """Send the parse to the broker; raises kombu's OperationalError if it cannot be reached."""
     from bulletins.tasks import parse_bulletin
 
+    # No time limits in the message: the worker's own FUPIN_PARSE_* apply, not those of the sender.
+    parse_bulletin.apply_async((bulletin_id,), time_limit=None, soft_time_limit=None)
+
+
+def bulletin_enqueue_parse(*, bulletin: Bulletin) -> None:
+    def enqueue() -> None:
+        try:
+            queue_parse(bulletin.pk)
+        except Exception:  # broker down: the bulletin stays "uploaded" and the sweep queues it later
+            logger.exception("could not queue the parse of bulletin %s; the sweep will queue it", bulletin.pk)
+
     # After commit, so a worker never looks for a row it cannot see yet.
-    transaction.on_commit(lambda: parse_bulletin.delay(bulletin.pk))
+    transaction.on_commit(enqueue)
 
 
-def bulletin_parse(*, bulletin_id: int) -> Bulletin:
-    """Parse a bulletin's original file and replace its machine-made records; safe to run twice."""
-    from measures.services import record_save
+def bulletins_requeue_stalled(
+    *, uploaded_for: timedelta, parsing_for: timedelta, limit: int = 500
+) -> list[int]:
+    """Queue again the parse of bulletins "uploaded" for ``uploaded_for`` or "parsing" for ``parsing_for``.
 
+    Finds parses that were never queued (broker down at upload, queue flushed) or never finished
+    (worker killed outright); safe to run any number of times, as a parse skips finished bulletins.
+    """
+    now = timezone.now()
+    stalled = Bulletin.objects.filter(
+        Q(status=Status.UPLOADED, updated_at__lt=now - uploaded_for)
+        | Q(status=Status.PARSING, updated_at__lt=now - parsing_for)
+    )
+    ids = list(stalled.order_by("updated_at").values_list("pk", flat=True)[:limit])
+    queued = []
+    for pk in ids:
+        try:
+            queue_parse(pk)
+        except Exception:
+            logger.exception("could not queue the parse of bulletin %s", pk)
+            break  # the broker is down; the next sweep tries again
+        # Touched, so a long queue is not flooded with a copy per sweep.
+        Bulletin.objects.filter(pk=pk).update(updated_at=now)
+        queued.append(pk)
+    if queued:
+        logger.warning("requeued the parse of %d stalled bulletins: %s", len(queued), queued)
+    return queued
+
+
+PARSE_LOCK_NAMESPACE = 0x66757069  # "fupi": keeps our advisory locks apart from anybody else's
+
+
+@contextmanager
+def _parse_lock(bulletin_id: int) -> Iterator[bool]:
+    """Whether this process may parse the bulletin: nobody else is parsing it right now.
+
+    A PostgreSQL session lock, so it is released the moment a killed worker's connection drops.
+    SQLite (embedded mode) parses in-process one at a time and needs none.
+    """
+    if connection.vendor != "postgresql":
+        yield True
+        return
+    key = (PARSE_LOCK_NAMESPACE, bulletin_id & 0x7FFFFFFF)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_try_advisory_lock(%s, %s)", key)
+        acquired = cursor.fetchone()[0]
+    try:
+        yield acquired
+    finally:
+        if acquired:
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
+
+
+def bulletin_parse(*, bulletin_id: int, only_if_pending: bool = False) -> Bulletin:
+    """Parse a bulletin's original file and replace its machine-made records; safe to run twice.
+
+    ``only_if_pending`` (queued parses): do nothing unless the bulletin waits for a parse, so a message
+    delivered twice parses once. A parse found "parsing" with nobody at it was cut short (worker
+    killed, hard time limit); after FUPIN_MAX_PARSE_ATTEMPTS such attempts the bulletin ends failed.
+    """
+    with _parse_lock(bulletin_id) as free:
+        if not free:
+            logger.info("bulletin %s is being parsed by another worker; not parsing", bulletin_id)
+            return Bulletin.objects.get(pk=bulletin_id)
+        return _parse_locked(bulletin_id, PENDING if only_if_pending else PARSABLE)
+
+
+def _parse_locked(bulletin_id: int, parsable: set[str]) -> Bulletin:
     with transaction.atomic():
         bulletin = Bulletin.objects.select_for_update().get(pk=bulletin_id)
-        if bulletin.status not in PARSABLE:
+        if bulletin.status not in parsable:
             logger.info("bulletin %s is %s; not parsing", bulletin_id, bulletin.status)
             return bulletin
-        _set_status(bulletin, Status.PARSING, by=None)
-        bulletin.save(update_fields=["status", "updated_at"])
+        cut_short = bulletin.status == Status.PARSING
+        if cut_short and bulletin.parse_attempts >= settings.FUPIN_MAX_PARSE_ATTEMPTS:
+            given_up = True
+        else:
+            given_up = False
+            bulletin.parse_attempts = bulletin.parse_attempts + 1 if cut_short else 1
+            if cut_short:
+                BulletinTransition.objects.create(
+                    bulletin=bulletin, from_status=Status.PARSING, to_status=Status.PARSING,
+                    note=f"上一次解析未完成（超时或工作进程中止），第 {bulletin.parse_attempts} 次尝试。",
+                )
+            _set_status(bulletin, Status.PARSING, by=None)
+            bulletin.save(update_fields=["status", "parse_attempts", "updated_at"])
+    if given_up:
+        return _mark_failed(
+            bulletin,
+            FailureCode.TIMEOUT,
+            f"连续 {bulletin.parse_attempts} 次解析都未能完成（超过 {settings.CELERY_TASK_TIME_LIMIT} 秒的时间上限"
+            "或工作进程中止），文件可能过大或过于复杂；原文件已保存，可拆分后重新上传。",
+        )
 
     try:
         record = parse_document(_read_original(bulletin), bulletin.original_name, parser_config())
     except ParseError as error:
         return _mark_failed(bulletin, error.code, error.message)
+    except SoftTimeLimitExceeded:
+        return _mark_timed_out(bulletin)
     except Exception:
         logger.exception("parser crashed on bulletin %s", bulletin_id)
         return _mark_failed(bulletin, FailureCode.INTERNAL, "解析器内部错误，已记录；原文件已保存，可稍后重新解析。")
+    try:
+        return _save_record(bulletin_id, record)
+    except SoftTimeLimitExceeded:  # the time ran out while saving; that transaction was rolled back
+        return _mark_timed_out(bulletin)
+
+
+def _mark_timed_out(bulletin: Bulletin) -> Bulletin:
+    return _mark_failed(
+        bulletin,
+        FailureCode.TIMEOUT,
+        f"解析超过 {settings.CELERY_TASK_SOFT_TIME_LIMIT} 秒的时间上限，已停止；文件可能过大或过于复杂。"
+        "原文件已保存，可拆分后重新上传。",
+    )
+
+
+def _save_record(bulletin_id: int, record: ExtractionRecord) -> Bulletin:
+    from measures.services import record_save
 
     with transaction.atomic():
         bulletin = Bulletin.objects.select_for_update().get(pk=bulletin_id)

@@ -138,8 +138,30 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# Read by the workers (queued parses carry no limits of their own); a soft limit of 0 turns it off.
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("FUPIN_PARSE_SOFT_TIME_LIMIT", default=120)
 CELERY_TASK_TIME_LIMIT = env.int("FUPIN_PARSE_TIME_LIMIT", default=180)
+# A child killed at the hard limit gives its message back (as a lost worker does); the bulletin
+# counts its attempts and ends failed after FUPIN_MAX_PARSE_ATTEMPTS, so a poison file cannot loop.
+CELERY_TASK_ACKS_ON_TIMEOUT = False
+FUPIN_MAX_PARSE_ATTEMPTS = env.int("FUPIN_MAX_PARSE_ATTEMPTS", default=3)
+# An upload while the broker is down must answer at once: a short, bounded publish retry, then the
+# bulletin waits as "uploaded" for the sweep below.
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("FUPIN_BROKER_CONNECTION_TIMEOUT", default=2.0)
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 2, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+# The sweep (run `celery -A fupin_portal beat`): bulletins whose parse was never queued or never
+# finished are queued again. "parsing" counts as stalled only once no parse can still be running.
+FUPIN_REQUEUE_UPLOADED_AFTER = env.int("FUPIN_REQUEUE_UPLOADED_AFTER", default=300)
+FUPIN_REQUEUE_PARSING_AFTER = env.int("FUPIN_REQUEUE_PARSING_AFTER", default=CELERY_TASK_TIME_LIMIT + 60)
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stalled-bulletins": {
+        "task": "bulletins.requeue_stalled",
+        "schedule": env.float("FUPIN_SWEEP_INTERVAL", default=60.0),
+    },
+}
+# Further parse limits (the upload size limit is FUPIN_MAX_UPLOAD_BYTES above).
+FUPIN_MAX_PDF_PAGES = env.int("FUPIN_MAX_PDF_PAGES", default=200)
+FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES = env.int("FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES", default=100 * 1024 * 1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],

@@ -1,10 +1,14 @@
 """parse_bulletin task: thin, by id, safe to run twice."""
 
+import json
+
 import pytest
+import redis
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from bulletins.models import Bulletin
-from bulletins.services import bulletin_upload
+from bulletins.services import bulletin_upload, queue_parse
 from bulletins.tasks import parse_bulletin
 
 pytestmark = pytest.mark.django_db
@@ -26,10 +30,14 @@ def test_running_the_task_twice_leaves_one_set_of_records():
     assert bulletin.metrics.count() == 2
 
 
-def test_uploading_queues_one_parse_after_the_transaction_commits(django_capture_on_commit_callbacks, monkeypatch):
-    queued = []
-    monkeypatch.setattr(parse_bulletin, "delay", queued.append)
+def test_uploading_queues_one_parse_after_the_transaction_commits(django_capture_on_commit_callbacks, broker_queue):
     with django_capture_on_commit_callbacks(execute=True):
         bulletin = bulletin_upload(file=SimpleUploadedFile("a.txt", DATA)).bulletin
-        assert queued == []
-    assert queued == [bulletin.pk]
+        assert broker_queue() == []
+    assert broker_queue() == [bulletin.pk]
+
+
+def test_a_queued_parse_carries_no_time_limits_so_the_workers_own_apply(broker_queue):
+    queue_parse(1)
+    message = json.loads(redis.Redis.from_url(settings.CELERY_BROKER_URL).lindex("celery", 0))
+    assert message["headers"]["timelimit"] == [None, None]

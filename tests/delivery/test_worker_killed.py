@@ -1,0 +1,73 @@
+"""A worker killed with SIGKILL in the middle of a parse: the bulletin is parsed once, by whoever comes next."""
+
+import os
+import signal
+import time
+
+import pytest
+
+from bulletins.models import Bulletin, BulletinTransition
+from bulletins.services import bulletin_upload_bytes
+from measures.models import Metric
+from tests.delivery.conftest import slow_bulletin, wait_until
+
+pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+LINES = 4000  # four figures a line; parsing and saving them takes seconds, time enough to kill the worker
+
+
+def status_of(bulletin: Bulletin) -> str:
+    return Bulletin.objects.values_list("status", flat=True).get(pk=bulletin.pk)
+
+
+def history(bulletin: Bulletin) -> list[tuple[str, str]]:
+    steps = BulletinTransition.objects.filter(bulletin=bulletin).order_by("at", "id")
+    return list(steps.values_list("from_status", "to_status"))
+
+
+def assert_parsed_exactly_once(bulletin: Bulletin) -> None:
+    bulletin.refresh_from_db()
+    assert bulletin.status == Bulletin.Status.PARSED, bulletin.error_message
+    metrics = Metric.objects.filter(bulletin=bulletin)
+    assert metrics.count() == 4 * LINES
+    assert metrics.values("start").distinct().count() == 4 * LINES
+    assert history(bulletin) == [("uploaded", "parsing"), ("parsing", "parsing"), ("parsing", "parsed")]
+    retry = BulletinTransition.objects.get(bulletin=bulletin, from_status="parsing", to_status="parsing")
+    assert "第 2 次尝试" in retry.note
+
+
+def test_a_parse_whose_pool_child_is_killed_is_given_back_and_parsed_once(start_worker):
+    worker = start_worker()
+    bulletin = bulletin_upload_bytes(name="slow.txt", data=slow_bulletin(LINES)).bulletin
+    wait_until(lambda: status_of(bulletin) == Bulletin.Status.PARSING, seconds=60, watching=[worker],
+               what="the worker to start parsing")
+    (child,) = worker.children()
+    os.kill(child, signal.SIGKILL)
+    killed = time.monotonic()
+
+    wait_until(lambda: status_of(bulletin) == Bulletin.Status.PARSED, seconds=120, watching=[worker],
+               what="the parse to be given back and finished")
+    print(f"parsed by a new pool child {time.monotonic() - killed:.1f} s after the first was killed")
+    assert_parsed_exactly_once(bulletin)
+    assert child not in worker.children()
+
+
+def test_a_parse_whose_whole_worker_is_killed_is_finished_by_another_worker_after_the_sweep(
+    start_worker, start_beat
+):
+    sweep = {"FUPIN_SWEEP_INTERVAL": "1", "FUPIN_REQUEUE_PARSING_AFTER": "3"}
+    first = start_worker()
+    bulletin = bulletin_upload_bytes(name="slow.txt", data=slow_bulletin(LINES)).bulletin
+    wait_until(lambda: status_of(bulletin) == Bulletin.Status.PARSING, seconds=60, watching=[first],
+               what="the first worker to start parsing")
+    first.kill_all()
+    killed = time.monotonic()
+    assert status_of(bulletin) == Bulletin.Status.PARSING
+    assert not Metric.objects.filter(bulletin=bulletin).exists()
+
+    second = start_worker(**sweep)
+    beat = start_beat(**sweep)
+    wait_until(lambda: status_of(bulletin) == Bulletin.Status.PARSED, seconds=120, watching=[second, beat],
+               what="the sweep to queue the parse again and the second worker to finish it")
+    print(f"parsed by the second worker {time.monotonic() - killed:.1f} s after the first was killed")
+    assert_parsed_exactly_once(bulletin)
