@@ -23,7 +23,9 @@ def test_the_list_shows_a_bulletin_move_from_uploaded_to_parsed(live_server, bro
 
     Bulletin.objects.filter(pk=bulletin.pk).update(status=Bulletin.Status.PARSED)  # as the worker would
 
+    # A function, not an expression string: Playwright evaluates strings with eval(), which the CSP forbids.
     page.wait_for_function(
-        f"document.querySelector(\".bulletin-status[data-bulletin='{bulletin.pk}']\").textContent === '已解析'",
+        "(pk) => document.querySelector(`.bulletin-status[data-bulletin='${pk}']`).textContent === '已解析'",
+        arg=bulletin.pk,
         timeout=10000,
     )

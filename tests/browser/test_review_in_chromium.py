@@ -87,7 +87,7 @@ def test_selecting_text_after_a_character_outside_the_bmp_gives_code_point_offse
         }""",
         target,
     )
-    page.wait_for_function("document.getElementById('id_add-start').value !== ''")
+    page.wait_for_function("() => document.getElementById('id_add-start').value !== ''")  # a function: no eval()
     start = int(page.input_value("#id_add-start"))
     end = int(page.input_value("#id_add-end"))
     assert bulletin.text[start:end] == target
