@@ -16,6 +16,7 @@ from bulletins.models import Bulletin, BulletinTransition
 from bulletins.review import review_view, status_view
 from bulletins.services import (
     TransitionError,
+    bulletin_delete,
     bulletin_publish,
     bulletin_reject,
     bulletin_request_reparse,
@@ -108,6 +109,13 @@ class BulletinAdmin(SimpleHistoryAdmin):
     list_filter = ("status", RegionFilter, MissingRegionFilter, DuplicateTextFilter, "detected_format", "issuer",
                    "published_on")
     actions = ("publish_selected", "unpublish_selected", "reparse_selected", "reject_selected")
+
+    def delete_model(self, request, obj: Bulletin) -> None:
+        bulletin_delete(bulletin=obj, by=request.user)
+
+    def delete_queryset(self, request, queryset) -> None:
+        for bulletin in queryset:
+            bulletin_delete(bulletin=bulletin, by=request.user)
     search_fields = ("title", "issuer", "original_name", "sha256")
     date_hierarchy = "created_at"
     show_full_result_count = False

@@ -88,6 +88,8 @@ class Bulletin(models.Model):
             # The public listing: published, newest first.
             models.Index(fields=["status", "-published_on", "-id"], name="bulletin_public_order"),
             models.Index(fields=["status", "title", "id"], name="bulletin_public_title"),
+            # Partners' incremental sync and the API's Last-Modified.
+            models.Index(fields=["status", "updated_at", "id"], name="bulletin_public_updated"),
         ]
         permissions = [
             ("publish_bulletin", _("可以发布、撤回和驳回简报")),
@@ -118,3 +120,36 @@ class BulletinTransition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.from_status or '-'} → {self.to_status}"
+
+
+class Removal(models.Model):
+    """A published record that stopped being public: what partners syncing with updated_since must delete.
+
+    Written by the services that unpublish, reject or delete; metrics and programmes of a removed
+    bulletin go with it (one row for the bulletin, not one per figure).
+    """
+
+    class Kind(models.TextChoices):
+        BULLETIN = "bulletin", _("简报")
+        METRIC = "metric", _("指标数据")
+        PROGRAM = "program", _("扶贫项目")
+
+    class Reason(models.TextChoices):
+        UNPUBLISHED = "unpublished", _("撤回发布")
+        REJECTED = "rejected", _("驳回")
+        DELETED = "deleted", _("删除")
+
+    kind = models.CharField(_("类型"), max_length=16, choices=Kind.choices)
+    object_id = models.PositiveBigIntegerField(_("记录编号"))
+    bulletin_id = models.PositiveBigIntegerField(_("所属简报编号"))
+    reason = models.CharField(_("原因"), max_length=16, choices=Reason.choices)
+    removed_at = models.DateTimeField(_("移除时间"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("移除记录")
+        verbose_name_plural = _("移除记录")
+        ordering = ["removed_at", "id"]
+        indexes = [models.Index(fields=["removed_at", "id"], name="removal_removed_at_id")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.object_id} {self.reason}"

@@ -21,7 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from bulletins.models import Bulletin, BulletinTransition
+from bulletins.models import Bulletin, BulletinTransition, Removal
 from bulletins.pipeline import PARSER_VERSION, ExtractionRecord, FailureCode, ParseError, ParserConfig, parse_document
 from bulletins.search import search_vector_for, uses_postgres
 
@@ -309,6 +309,28 @@ def _set_status(bulletin: Bulletin, status: str, *, by: AbstractBaseUser | None,
     bulletin.status = status
     if published_before != (status == Status.PUBLISHED):
         metrics_sync_publication(bulletin=bulletin)
+    if published_before and status != Status.PUBLISHED:
+        reason = Removal.Reason.REJECTED if status == Status.REJECTED else Removal.Reason.UNPUBLISHED
+        removal_record(kind=Removal.Kind.BULLETIN, pk=bulletin.pk, bulletin=bulletin, reason=reason)
+
+
+def removal_record(
+    *, kind: str, pk: int, bulletin: Bulletin, reason: str = Removal.Reason.DELETED
+) -> Removal | None:
+    """Tell syncing partners that a public record is gone; records that never were public need no word."""
+    if kind != Removal.Kind.BULLETIN and bulletin.status != Status.PUBLISHED:
+        return None
+    return Removal.objects.create(kind=kind, object_id=pk, bulletin_id=bulletin.pk, reason=reason)
+
+
+@transaction.atomic
+def bulletin_delete(*, bulletin: Bulletin, by: AbstractBaseUser) -> None:
+    """Delete the record (the original file stays in storage); a public one leaves a removal behind."""
+    _require(by, "bulletins.delete_bulletin")
+    bulletin = _locked(bulletin)
+    if bulletin.status == Status.PUBLISHED:
+        removal_record(kind=Removal.Kind.BULLETIN, pk=bulletin.pk, bulletin=bulletin)
+    bulletin.delete()
 
 
 def bulletin_update_fields(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from bulletins import views
 from measures import views as measure_views
@@ -16,6 +17,9 @@ urlpatterns = [
     path("metrics.csv", measure_views.metric_csv, name="metric-csv"),
     path("regions/<str:code>/", measure_views.region_detail, name="region-detail"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
 ]
 
 # MEDIA_ROOT is never served as such: originals go through bulletin-original, which checks who may see them.

@@ -35,3 +35,28 @@ class MetricFilter(django_filters.FilterSet):
         if value is None:
             return queryset
         return queryset.filter(region__in=region_ids_within(value))
+
+
+class ProgramFilter(django_filters.FilterSet):
+    category = django_filters.ChoiceFilter(label=_("项目类别"), choices=Program.Category.choices)
+    bulletin = django_filters.NumberFilter(label=_("简报"), field_name="bulletin_id")
+    region = RegionFilter(label=_("地区"), method="filter_region")
+
+    class Meta:
+        model = Program
+        fields: list[str] = []
+
+    def filter_region(self, queryset: QuerySet, name: str, value: Region | None) -> QuerySet:
+        if value is None:
+            return queryset
+        return queryset.filter(regions__in=region_ids_within(value)).distinct()
+
+
+class RegionListFilter(django_filters.FilterSet):
+    level = django_filters.ChoiceFilter(label=_("级别"), choices=Region.Level.choices)
+    parent = django_filters.CharFilter(label=_("上级区划代码"), field_name="parent__code")
+    name = django_filters.CharFilter(label=_("名称"), lookup_expr="contains")
+
+    class Meta:
+        model = Region
+        fields: list[str] = []

@@ -57,8 +57,9 @@ class Program(models.Model):
     start = models.PositiveIntegerField(_("起始位置"), null=True, blank=True)
     end = models.PositiveIntegerField(_("结束位置"), null=True, blank=True)
     by_person = models.BooleanField(_("人工创建或修改"), default=False)
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True, db_index=True)
 
-    history = HistoricalRecords(m2m_fields=[regions])
+    history = HistoricalRecords(m2m_fields=[regions], excluded_fields=["updated_at"])
 
     class Meta:
         verbose_name = _("扶贫项目")
@@ -100,8 +101,10 @@ class Metric(models.Model):
     # kept in step by measures.services.metrics_sync_publication on every status or date change.
     public = models.BooleanField(_("已公开"), default=False, editable=False)
     year = models.PositiveSmallIntegerField(_("年份"), null=True, blank=True, editable=False)
+    # Partners sync with updated_since; bulk updates set it explicitly (auto_now only fires on save()).
+    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
 
-    history = HistoricalRecords(excluded_fields=["public", "year"])
+    history = HistoricalRecords(excluded_fields=["public", "year", "updated_at"])
 
     class Meta:
         verbose_name = _("指标数据")
@@ -116,6 +119,7 @@ class Metric(models.Model):
                          include=["unit", "value"]),
             models.Index(fields=["public", "unit", "year"], name="metric_public_unit_year",
                          include=["region", "value"]),
+            models.Index(fields=["public", "updated_at", "id"], name="metric_public_updated"),
         ]
         constraints = [
             models.CheckConstraint(

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 
-from bulletins.models import Bulletin
+from bulletins.models import Bulletin, Removal
 from bulletins.pipeline.record import ExtractionRecord
 from measures.models import Metric, Program, Region, RegionMention
 
@@ -133,6 +134,9 @@ def metric_review_create(
 @transaction.atomic
 def metric_review_delete(*, metric: Metric, by: AbstractBaseUser) -> None:
     _require(by, "measures.delete_metric")
+    from bulletins.services import removal_record
+
+    removal_record(kind=Removal.Kind.METRIC, pk=metric.pk, bulletin=metric.bulletin)
     metric.delete()
 
 
@@ -158,12 +162,16 @@ def _require(user: AbstractBaseUser, permission: str) -> None:
 @transaction.atomic
 def program_review_delete(*, program: Program, by: AbstractBaseUser) -> None:
     _require(by, "measures.delete_program")
+    from bulletins.services import removal_record
+
+    removal_record(kind=Removal.Kind.PROGRAM, pk=program.pk, bulletin=program.bulletin)
     program.delete()
 
 
 def metrics_sync_publication(*, bulletin: Bulletin) -> None:
     """Copy the bulletin's publication and year onto its metrics (see Metric.public)."""
     Metric.objects.filter(bulletin=bulletin).update(
+        updated_at=timezone.now(),
         public=bulletin.status == Bulletin.Status.PUBLISHED,
         year=bulletin.published_on.year if bulletin.published_on else None,
     )

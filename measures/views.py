@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import csv
-from collections.abc import Iterator
-
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 
 from bulletins.listing import bad_filters_response, query_without_page
 from bulletins.selectors import FilterError, page_of
-from bulletins.templatetags.figures import plain_number
 from measures.charts import year_bars
+from measures.exports import csv_lines
 from measures.selectors import (
     metric_filterset,
     metric_list,
@@ -23,8 +20,6 @@ from measures.selectors import (
 )
 
 PAGE_SIZE = 25
-CSV_COLUMNS = ("bulletin_id", "bulletin_title", "published_on", "indicator", "value", "value_max", "unit",
-               "qualifier", "region_code", "region_name", "source_text")
 
 
 def metric_explorer(request: HttpRequest) -> HttpResponse:
@@ -44,29 +39,13 @@ def metric_explorer(request: HttpRequest) -> HttpResponse:
     return render(request, "measures/explorer.html", context)
 
 
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
-
-
 def metric_csv(request: HttpRequest) -> HttpResponse:
     """Exactly the filtered rows, streamed: memory stays flat however many rows there are."""
     try:
         metrics = metric_list(filters=request.GET.dict())
     except FilterError as error:
         return bad_filters_response(request, error)
-    writer = csv.writer(_Echo())
-
-    def rows() -> Iterator[str]:
-        yield "\ufeff" + writer.writerow(CSV_COLUMNS)  # BOM: spreadsheet programs then read UTF-8
-        for m in metrics.iterator(chunk_size=2000):
-            yield writer.writerow((
-                m.bulletin_id, m.bulletin.title, m.bulletin.published_on or "", m.indicator, plain_number(m.value),
-                plain_number(m.value_max), m.unit, m.qualifier, m.region.code if m.region else "",
-                m.region.name if m.region else "", m.source_text,
-            ))
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response = StreamingHttpResponse(csv_lines(metrics), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="fupin-metrics.csv"'
     return response
 
