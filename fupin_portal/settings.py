@@ -51,10 +51,13 @@ INSTALLED_APPS = [
     "rest_framework",
     "django_filters",
     "simple_history",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "csp",
     "axes",
     "bulletins",
     "measures",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -169,8 +172,41 @@ CELERY_BEAT_SCHEDULE = {
 FUPIN_MAX_PDF_PAGES = env.int("FUPIN_MAX_PDF_PAGES", default=200)
 FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES = env.int("FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES", default=100 * 1024 * 1024)
 
+# Throttle counters must be shared by every server process: Redis in production, memory when embedded.
+CACHE_URL = env.str("CACHE_URL", default="")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
+# The partner API (/api/v1/): tokens from the admin, published records only, rates from the environment.
+FUPIN_API_ANON_RATE = env.str("FUPIN_API_ANON_RATE", default="60/min")
+FUPIN_API_PARTNER_RATE = env.str("FUPIN_API_PARTNER_RATE", default="1200/min")
 REST_FRAMEWORK = {
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticatedOrReadOnly"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.PartnerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousThrottle", "api.throttling.PartnerThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.StableCursorPagination",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "URL_FORMAT_OVERRIDE": None,  # one representation per address; exports have their own addresses
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "扶贫简报数据门户 · 合作方接口",
+    "DESCRIPTION": (
+        "已发布的简报、指标数据、扶贫项目与行政区划。"
+        "认证：请求头 `Authorization: Token <密钥>`（令牌由管理员在后台签发）；"
+        "匿名访问限速较低。增量同步：列表接口带 `updated_since`，移除的记录见 `/api/v1/removals/`。"
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {},
 }
 
 # Security: on by default outside DEBUG; each can be turned off for a plain-HTTP test server.
