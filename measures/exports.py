@@ -24,6 +24,17 @@ def _rows(metrics: QuerySet) -> Iterator[tuple]:
         )
 
 
+# Columns of words from the bulletin; the others are ids, dates and numbers, which may start with "-".
+TEXT_COLUMNS = {COLUMNS.index(name) for name in
+                ("bulletin_title", "indicator", "unit", "qualifier", "region_name", "source_text")}
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A text cell a spreadsheet would run as a formula ("=HYPERLINK(…)") gets a leading apostrophe."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
 class _Echo:
     def write(self, value: str) -> str:
         return value
@@ -33,7 +44,7 @@ def csv_lines(metrics: QuerySet) -> Iterator[str]:
     writer = csv.writer(_Echo())
     yield "\ufeff" + writer.writerow(COLUMNS)  # BOM: spreadsheet programs then read UTF-8
     for row in _rows(metrics):
-        yield writer.writerow(row)
+        yield writer.writerow([spreadsheet_safe(c) if i in TEXT_COLUMNS and c else c for i, c in enumerate(row)])
 
 
 def ndjson_lines(metrics: QuerySet) -> Iterator[str]:

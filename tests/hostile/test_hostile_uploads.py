@@ -7,6 +7,8 @@ partner API) is one more entry in PUBLIC_PAGES or STAFF_PAGES.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +20,7 @@ from django.http import HttpResponse
 from django.urls import Resolver404, resolve, reverse
 
 from bulletins.models import Bulletin
-from bulletins.services import bulletin_upload_bytes
+from bulletins.services import bulletin_parse, bulletin_upload_bytes
 from tests.factories import StaffUserFactory, published
 from tests.hostile.markup import live_markup
 
@@ -278,6 +280,17 @@ def test_markup_in_the_text_is_shown_as_text_on_the_public_page(uploaded, client
     html = client.get(reverse("bulletin-detail", args=[bulletin.pk])).content.decode()
     assert "&lt;script&gt;alert(" in html or "&lt;img src=x onerror=alert(" in html
     assert 'class="seg hl-metric"' in html  # the figures are highlighted around it
+
+
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_reaches_the_csv_as_text(client):
+    text = "=HYPERLINK(\"http://evil\")綦江区扶贫简报\n\n@SUM(1)綦江区帮助贫困户350户。\n"
+    bulletin = published(bulletin_parse(bulletin_id=bulletin_upload_bytes(name="f.txt", data=text.encode()).bulletin.pk))
+    response = client.get(reverse("metric-csv") + f"?bulletin={bulletin.pk}")
+    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert rows and rows[0]["bulletin_title"].startswith("'=HYPERLINK")
+    for row in rows:
+        for column, cell in row.items():
+            assert not cell.startswith(("=", "+", "@", "\t", "\r")), (column, cell)
 
 
 # ---- the checker itself --------------------------------------------------------------------------
