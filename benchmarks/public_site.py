@@ -26,6 +26,8 @@ os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/fupin_
 os.environ.setdefault("SECRET_KEY", "benchmark-only")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fupin_portal.settings")
+os.environ.setdefault("FUPIN_API_ANON_RATE", "")  # no throttling: this measures the pages, not the limiter
+os.environ.setdefault("FUPIN_API_PARTNER_RATE", "")
 
 
 def ensure_database() -> None:
@@ -170,12 +172,49 @@ def main() -> None:
                                              {"indicator": "贫困户", "region": "510000", "group": "year"},
                                              {"indicator": "资金"}, {"indicator": "户", "unit": "户"}]),
         ("region page", "/regions/520000/", [{}]),
+        ("API bulletins", "/api/v1/bulletins/", [{}, {"region": "520000"}, {"q": "易地扶贫搬迁"},
+                                                 {"ordering": "updated_at", "page_size": 100}]),
+        ("API metrics", "/api/v1/metrics/", [{}, {"unit": "元", "region": "520000"}, {"indicator": "贫困户"},
+                                             {"year": "2018", "page_size": 1000}]),
     ]
     print(f"{'page':28} {'p50 ms':>8} {'p95 ms':>8}")
     for label, path, params in cases:
         client.get(path, params[0])  # warm caches
         p50, p95, status = timings(client, path, params, args.rounds)
         print(f"{label:28} {p50:8.1f} {p95:8.1f}" + ("" if status == 200 else f"  (HTTP {status})"))
+    conditional(client)
+    exports(client)
+
+
+def conditional(client) -> None:
+    """A partner polling an unchanged list: 304 before any listing query runs."""
+    first = client.get("/api/v1/metrics/", {"unit": "元"})
+    times = []
+    for _ in range(50):
+        started = time.perf_counter()
+        response = client.get("/api/v1/metrics/", {"unit": "元"}, HTTP_IF_NONE_MATCH=first["ETag"])
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 304
+    times.sort()
+    print(f"{'API 304 (If-None-Match)':28} {statistics.median(times):8.1f} {times[int(len(times) * 0.95) - 1]:8.1f}")
+
+
+def exports(client) -> None:
+    """Rows per second of the streamed exports, and the peak Python memory for a small and a large one."""
+    import tracemalloc
+
+    print(f"{'export':28} {'rows':>9} {'rows/s':>9} {'peak MiB':>9}")
+    for label, path in (("CSV", "/api/v1/exports/metrics.csv"), ("NDJSON", "/api/v1/exports/metrics.ndjson")):
+        for params in ({"region": "520000", "unit": "元"}, {"year": "2018"}, {}):
+            tracemalloc.start()
+            started = time.perf_counter()
+            response = client.get(path, params)
+            rows = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+            elapsed = time.perf_counter() - started
+            peak = tracemalloc.get_traced_memory()[1] / 1048576
+            tracemalloc.stop()
+            name = f"{label} {' '.join(f'{k}={v}' for k, v in params.items()) or 'all'}"
+            print(f"{name:28} {rows:9,} {rows / elapsed:9,.0f} {peak:9.1f}")
 
 
 if __name__ == "__main__":
