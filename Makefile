@@ -7,7 +7,7 @@ PORT ?= 8000
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/fupin_portal
 TEST_BROKER_URL ?= redis://127.0.0.1:6379/15
 
-.PHONY: run test setup lint bench clean
+.PHONY: run test setup lint bench load ingest-bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/parse_throughput.py
+
+# Benchmarks on the local PostgreSQL and Redis (README.md, "Benchmarks"); pass options in ARGS="...".
+load: setup
+	$(BIN)/python benchmarks/load.py $(ARGS)
+
+ingest-bench: setup
+	$(BIN)/python benchmarks/ingest_at_scale.py $(ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache

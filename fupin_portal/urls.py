@@ -3,6 +3,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from bulletins import views
+from fupin_portal.views import healthz
 from measures import views as measure_views
 
 admin.site.site_header = "扶贫简报数据门户"
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/v1/", include("api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("healthz", healthz, name="healthz"),
 ]
 
 # MEDIA_ROOT is never served as such: originals go through bulletin-original, which checks who may see them.
