@@ -19,3 +19,10 @@ def test_healthz_answers_ok_without_a_query(client):
 
 def test_healthz_refuses_writes(client):
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_healthz_answers_plain_http_probes_when_pages_redirect_to_https(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/").status_code == 301
+    assert client.get("/healthz").status_code == 200
