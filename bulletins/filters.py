@@ -67,7 +67,14 @@ class BulletinFilter(django_filters.FilterSet):
     sort = django_filters.OrderingFilter(
         label=_("排序"),
         fields=(("published_on", "published_on"), ("title", "title")),
-        field_labels={"published_on": _("发布日期"), "title": _("标题")},
+        # Every direction labelled here: django-filter's own "(descending)" is formatted once, at import,
+        # in whatever language is active then, and it has no zh-hans catalogue.
+        field_labels={
+            "published_on": _("发布日期（从早到晚）"),
+            "-published_on": _("发布日期（从新到旧）"),
+            "title": _("标题（升序）"),
+            "-title": _("标题（降序）"),
+        },
     )
 
     class Meta:

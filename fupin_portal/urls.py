@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from bulletins import views
 from fupin_portal.views import healthz
 from measures import views as measure_views
 
-admin.site.site_header = "扶贫简报数据门户"
-admin.site.site_title = "扶贫简报数据门户"
+admin.site.site_header = _("扶贫简报数据门户")
+admin.site.site_title = _("扶贫简报数据门户")
 
 urlpatterns = [
     path("", views.home, name="home"),

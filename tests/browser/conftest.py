@@ -30,7 +30,8 @@ def browser_page():
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-first-run", "--disable-quic"],
         )
-        page = browser.new_page()
+        # A Chinese reader's browser: Chromium's own default (en-US) would get the English interface.
+        page = browser.new_page(locale="zh-CN")
         page.set_default_timeout(15000)
         yield page
         browser.close()
