@@ -15,12 +15,18 @@ COLUMNS = ("bulletin_id", "bulletin_title", "published_on", "indicator", "value"
 CHUNK = 2000  # rows per fetch from a server-side cursor
 
 
+FIELDS = ("bulletin_id", "bulletin__title", "bulletin__published_on", "indicator", "value", "value_max", "unit",
+          "qualifier", "region__code", "region__name", "source_text")
+
+
 def _rows(metrics: QuerySet) -> Iterator[tuple]:
-    for m in metrics.iterator(chunk_size=CHUNK):
+    # Plain tuples, not model instances: building a Metric, its Bulletin and Region per row cost more
+    # than the query itself.
+    for (bulletin_id, title, published_on, indicator, value, value_max, unit, qualifier, region_code,
+         region_name, source_text) in metrics.values_list(*FIELDS).iterator(chunk_size=CHUNK):
         yield (
-            m.bulletin_id, m.bulletin.title, m.bulletin.published_on.isoformat() if m.bulletin.published_on else "",
-            m.indicator, plain_number(m.value), plain_number(m.value_max), m.unit, m.qualifier,
-            m.region.code if m.region else "", m.region.name if m.region else "", m.source_text,
+            bulletin_id, title, published_on.isoformat() if published_on else "", indicator, plain_number(value),
+            plain_number(value_max), unit, qualifier, region_code or "", region_name or "", source_text,
         )
 
 
