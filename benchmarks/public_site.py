@@ -78,7 +78,7 @@ def fill(n_bulletins: int, metrics_per_bulletin: int) -> None:
         title = f"{record.title}（{pk}）"
         fields = [pk, title, record.issue or "", day.isoformat(), record.issuer or "", status, "", "",
                   f"bench/{pk}.txt", f"{pk}.txt", f"{pk:064x}", len(record.text), record.format, record.encoding,
-                  record.text, "", "bench", now, now, now, "", vector]
+                  record.text, "", "bench", now, now, now, "", vector, 0]
         bulletins.write("\t".join(_copy_value(v) for v in fields) + "\n")
         for metric in (record.metrics * (metrics_per_bulletin // max(len(record.metrics), 1) + 1))[
             :metrics_per_bulletin
@@ -88,7 +88,7 @@ def fill(n_bulletins: int, metrics_per_bulletin: int) -> None:
             value_max = metric.value_max * factor if metric.value_max is not None else None
             metrics.write("\t".join(_copy_value(v) for v in [
                 pk, region, metric.indicator or "", metric.value * factor, value_max, metric.unit, metric.qualifier,
-                metric.text, metric.start, metric.end, "f", "t" if status == "published" else "f", day.year,
+                metric.text, metric.start, metric.end, "f", "t" if status == "published" else "f", day.year, now,
             ]) + "\n")
         for mention in {m.code: m for m in record.mentions}.values():
             mentions.write(f"{pk}\t{region_ids[mention.code]}\t{mention.mention}\t{mention.start}\t{mention.end}\n")
@@ -97,13 +97,14 @@ def fill(n_bulletins: int, metrics_per_bulletin: int) -> None:
         with raw.copy(
             "COPY bulletins_bulletin (id, title, issue_label, published_on, issuer, status, failure_code,"
             " error_message, original, original_name, sha256, size, detected_format, encoding, text,"
-            " text_sha256, parser_version, created_at, updated_at, parsed_at, rejection_reason, search_vector)"
+            " text_sha256, parser_version, created_at, updated_at, parsed_at, rejection_reason, search_vector,"
+            " parse_attempts)"
             " FROM STDIN"
         ) as copy:
             copy.write(bulletins.getvalue())
         with raw.copy(
             "COPY measures_metric (bulletin_id, region_id, indicator, value, value_max, unit, qualifier,"
-            " source_text, start, \"end\", by_person, public, year) FROM STDIN"
+            " source_text, start, \"end\", by_person, public, year, updated_at) FROM STDIN"
         ) as copy:
             copy.write(metrics.getvalue())
         with raw.copy('COPY measures_regionmention (bulletin_id, region_id, mention, start, "end") FROM STDIN') as c:
@@ -200,21 +201,28 @@ def conditional(client) -> None:
 
 
 def exports(client) -> None:
-    """Rows per second of the streamed exports, and the peak Python memory for a small and a large one."""
+    """Rows per second of the streamed exports, then the peak Python memory of a small and a large one
+    in a second pass (tracemalloc slows Python down several times, so it never runs while timing)."""
     import tracemalloc
+
+    def stream(path: str, params: dict) -> int:
+        response = client.get(path, params)
+        return sum(chunk.count(b"\n") for chunk in response.streaming_content)
 
     print(f"{'export':28} {'rows':>9} {'rows/s':>9} {'peak MiB':>9}")
     for label, path in (("CSV", "/api/v1/exports/metrics.csv"), ("NDJSON", "/api/v1/exports/metrics.ndjson")):
         for params in ({"region": "520000", "unit": "元"}, {"year": "2018"}, {}):
-            tracemalloc.start()
             started = time.perf_counter()
-            response = client.get(path, params)
-            rows = sum(chunk.count(b"\n") for chunk in response.streaming_content)
+            rows = stream(path, params)
             elapsed = time.perf_counter() - started
-            peak = tracemalloc.get_traced_memory()[1] / 1048576
-            tracemalloc.stop()
+            peak = ""
+            if params:
+                tracemalloc.start()
+                stream(path, params)
+                peak = f"{tracemalloc.get_traced_memory()[1] / 1048576:9.1f}"
+                tracemalloc.stop()
             name = f"{label} {' '.join(f'{k}={v}' for k, v in params.items()) or 'all'}"
-            print(f"{name:28} {rows:9,} {rows / elapsed:9,.0f} {peak:9.1f}")
+            print(f"{name:28} {rows:9,} {rows / elapsed:9,.0f} {peak:>9}")
 
 
 if __name__ == "__main__":

@@ -27,9 +27,7 @@ class MetricFilter(django_filters.FilterSet):
         fields: list[str] = []
 
     def filter_indicator(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            queryset = indicators_containing(queryset, word)
-        return queryset
+        return indicators_containing(queryset, value.split())
 
     def filter_region(self, queryset: QuerySet, name: str, value: Region | None) -> QuerySet:
         if value is None:

@@ -120,6 +120,10 @@ class Metric(models.Model):
             models.Index(fields=["public", "unit", "year"], name="metric_public_unit_year",
                          include=["region", "value"]),
             models.Index(fields=["public", "updated_at", "id"], name="metric_public_updated"),
+            # Indicator words become indicator IN (names) (measures.indicator_words): read from here alone;
+            # region before unit, as a list of regions can bound the scan only right after the indicator.
+            models.Index(fields=["public", "indicator", "region", "unit"], name="metric_public_indicator",
+                         include=["year", "value"]),
         ]
         constraints = [
             models.CheckConstraint(
