@@ -5,7 +5,7 @@ Starts gunicorn (DEBUG off, production settings from the environment) on a free 
 against fupin_bench (filled by benchmarks/public_site.py), then runs wrk at 64 connections for
 --duration seconds per scenario: /healthz (a bare Django view through the whole middleware
 stack: the framework's own ceiling on this machine), the public listing (pages, filters, sort),
-search (several queries) and the partner API (skipped while /api/v1/ does not exist). Prints
+search (several queries) and the partner API (with a token issued for the run). Prints
 requests, errors (non-2xx, connection errors, timeouts), requests/s and p50/p95/p99 per scenario;
 exits 1 if any request failed.
 
@@ -121,12 +121,9 @@ def wait_until_up(base: str, process: subprocess.Popen, seconds: float = 60) -> 
     raise SystemExit("gunicorn did not answer /healthz in time")
 
 
-def api_scenario(base: str, env: dict[str, str]) -> tuple[Scenario, Callable[[], None]] | None:
+def api_scenario(base: str, env: dict[str, str]) -> tuple[Scenario, Callable[[], None]]:
     """The API scenario with a partner token issued by the project's own service, and a function that
-    revokes it afterwards; None (and why) while /api/v1/ does not exist."""
-    if get(base + "/api/v1/bulletins/") == 404:
-        print("api: skipped, /api/v1/ does not exist yet")
-        return None
+    revokes it afterwards."""
     os.environ.update(env)  # the same database and settings as the server
     import django
 
@@ -216,9 +213,10 @@ def main() -> int:
         ]
         wanted = set(args.only or ["healthz", "listing", "search", "api"])
         scenarios = [s for s in scenarios if s.name.split()[0] in wanted]
-        if "api" in wanted and (api := api_scenario(base, env)):
-            scenarios.append(api[0])
-            cleanups.append(api[1])
+        if "api" in wanted:
+            api, revoke = api_scenario(base, env)
+            scenarios.append(api)
+            cleanups.append(revoke)
         kind = f"gthread x{args.threads}" if args.threads > 1 else "sync"
         load = os.getloadavg()
         print(f"gunicorn {args.workers} {kind} workers, wrk {args.connections} connections, {args.duration} s "
