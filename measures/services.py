@@ -63,9 +63,16 @@ def record_save(*, bulletin: Bulletin, record: ExtractionRecord) -> RecordChange
         for p in record.programs
     ]
     Program.objects.bulk_create([p for p in programs if p.start not in human_titles])
-    for program, parsed in zip(programs, record.programs, strict=True):
-        if program.pk:
-            program.regions.set([regions[c] for c in parsed.regions if c in regions])
+    # One insert for every link, as for the programmes themselves: per-programme regions.set() fired
+    # m2m signals and a history snapshot each, half the cost of saving a parse. History starts at the
+    # first human edit, as it does for machine-made metrics.
+    Program.regions.through.objects.bulk_create(
+        Program.regions.through(program_id=program.pk, region_id=regions[code].pk)
+        for program, parsed in zip(programs, record.programs, strict=True)
+        if program.pk
+        for code in dict.fromkeys(parsed.regions)
+        if code in regions
+    )
     new_metrics = [
         Metric(
             bulletin=bulletin,
