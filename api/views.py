@@ -28,6 +28,7 @@ from api.serializers import (
     RemovalSerializer,
     UploadSerializer,
 )
+from bulletins import access
 from bulletins.models import Bulletin
 from bulletins.services import bulletin_upload
 from measures.exports import csv_lines, ndjson_lines
@@ -215,16 +216,19 @@ class UploadViewSet(
     def get_queryset(self) -> QuerySet:
         if getattr(self, "swagger_fake_view", False):  # schema generation: no user
             return Bulletin.objects.none()
-        return Bulletin.objects.filter(uploaded_by=self.request.user).defer("text", "search_vector").order_by("-id")
+        return access.own_uploads(self.request.user).defer("text", "search_vector").order_by("-id")
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         result = bulletin_upload(file=serializer.validated_data["file"], uploaded_by=request.user)
         if not result.created:
+            # Say that the file exists; which bulletin it is only to someone who may see that bulletin.
             existing = result.bulletin
-            body = {"detail": "同一文件已上传过。", "id": existing.pk}
-            if existing.uploaded_by_id == request.user.pk:
+            body = {"detail": "同一文件已上传过。"}
+            if access.may_view(request.user, existing):
+                body["id"] = existing.pk
+            if access.own_uploads(request.user).filter(pk=existing.pk).exists():
                 body["url"] = self.get_serializer(existing).data["url"]
             return Response(body, status=status.HTTP_409_CONFLICT)
         data = self.get_serializer(result.bulletin).data

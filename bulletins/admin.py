@@ -8,13 +8,15 @@ from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from bulletins import access
+from bulletins.admin_access import RecordAccessAdmin
 from bulletins.filters import bulletins_mentioning
 from bulletins.forms import BulletinUploadForm, RejectForm
 from bulletins.models import Bulletin, BulletinTransition
 from bulletins.review import review_view, status_view
 from bulletins.services import (
+    EDITABLE_FIELDS,
     TransitionError,
     bulletin_delete,
     bulletin_publish,
@@ -32,19 +34,31 @@ def _count_of(model):
     return Subquery(rows.annotate(n=Count("pk")).values("n")[:1], output_field=IntegerField())
 
 
-class MetricInline(admin.TabularInline):
+class ReadOnlyInline(admin.TabularInline):
+    """Records listed on their bulletin's page; they are changed on the review desk or their own page,
+    where the services keep a person's edit (by_person) and the public copies in step."""
+
+    extra = 0
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class MetricInline(ReadOnlyInline):
     model = Metric
     fields = ("source_text", "value", "value_max", "unit", "qualifier", "indicator", "region", "program", "by_person")
-    raw_id_fields = ("region", "program")
-    extra = 0
-    show_change_link = True
 
 
-class ProgramInline(admin.TabularInline):
+class ProgramInline(ReadOnlyInline):
     model = Program
     fields = ("title", "category", "by_person")
-    extra = 0
-    show_change_link = True
 
 
 class MissingRegionFilter(admin.SimpleListFilter):
@@ -103,7 +117,7 @@ class TransitionInline(admin.TabularInline):
 
 
 @admin.register(Bulletin)
-class BulletinAdmin(SimpleHistoryAdmin):
+class BulletinAdmin(RecordAccessAdmin):
     list_display = ("__str__", "status_badge", "review_link", "issue_label", "published_on", "issuer",
                     "metric_count", "program_count", "duplicate_flag", "created_at")
     list_filter = ("status", RegionFilter, MissingRegionFilter, DuplicateTextFilter, "detected_format", "issuer",
@@ -140,13 +154,11 @@ class BulletinAdmin(SimpleHistoryAdmin):
             n_programs=_count_of(Program),
             has_twin=Exists(twins.exclude(text_sha256="")),
         )
-        if not request.user.has_perm("bulletins.view_all_bulletins"):
-            # Editors follow their own uploads only.
-            queryset = queryset.filter(uploaded_by=request.user)
         return queryset
 
     def save_model(self, request: HttpRequest, obj: Bulletin, form, change: bool) -> None:
-        bulletin_update_fields(bulletin=obj, by=request.user)
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in EDITABLE_FIELDS}
+        bulletin_update_fields(bulletin=obj, changes=changes, by=request.user)
 
     def has_publish_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("bulletins.publish_bulletin")
@@ -242,14 +254,19 @@ class BulletinAdmin(SimpleHistoryAdmin):
     def _warn_same_text(self, request: HttpRequest, bulletin: Bulletin) -> None:
         # Parsed already when tasks run in-process; with a worker the list's 重复 column shows it later.
         bulletin.refresh_from_db(fields=["text_sha256"])
-        twin = Bulletin.objects.filter(text_sha256=bulletin.text_sha256).exclude(pk=bulletin.pk).first()
-        if bulletin.text_sha256 and twin:
+        if not bulletin.text_sha256:
+            return
+        twins = Bulletin.objects.filter(text_sha256=bulletin.text_sha256).exclude(pk=bulletin.pk)
+        twin = access.visible(request.user, twins).first()
+        if twin:
             link = reverse("admin:bulletins_bulletin_change", args=[twin.pk])
-            self.message_user(
-                request,
-                format_html("{} 的正文与已有简报 <a href='{}'>{}</a> 相同，可能是重复上传。", bulletin, link, twin),
-                level=messages.WARNING,
-            )
+            message = format_html("{} 的正文与已有简报 <a href='{}'>{}</a> 相同，可能是重复上传。",
+                                  bulletin, link, twin)
+        elif twins.exists():
+            message = format_html("{} 的正文与他人上传的一份简报相同，可能是重复上传。", bulletin)
+        else:
+            return
+        self.message_user(request, message, level=messages.WARNING)
 
     def upload_view(self, request: HttpRequest) -> HttpResponse:
         if not self.has_add_permission(request):
@@ -263,12 +280,17 @@ class BulletinAdmin(SimpleHistoryAdmin):
                     self.log_addition(request, result.bulletin, [{"added": {}}])
                     self.message_user(request, format_html("已上传 <a href='{}'>{}</a>，正在解析。", link, upload.name))
                     self._warn_same_text(request, result.bulletin)
-                else:
+                elif access.may_view(request.user, result.bulletin):
                     self.message_user(
                         request,
                         format_html("{} 与已有简报 <a href='{}'>{}</a> 完全相同，未重复上传。",
                                     upload.name, link, result.bulletin),
                         level=messages.WARNING,
+                    )
+                else:
+                    # Somebody else's upload: say that it exists, not what or whose it is.
+                    self.message_user(
+                        request, format_html("{} 已由他人上传过，未重复上传。", upload.name), level=messages.WARNING
                     )
             return HttpResponseRedirect(reverse("admin:bulletins_bulletin_changelist"))
         context = {

@@ -10,6 +10,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonRes
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
+from bulletins import access
 from bulletins.highlight import highlighted_text, spans_for
 from bulletins.models import Bulletin
 from bulletins.services import (
@@ -33,8 +34,10 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
     bulletin = get_object_or_404(model_admin.get_queryset(request), pk=bulletin_id)
     if not request.user.has_perm("measures.view_metric"):
         raise PermissionDenied
+    if request.method == "POST" and not access.may_change(request.user, bulletin):
+        raise PermissionDenied
     metrics = Metric.objects.filter(bulletin=bulletin).select_related("region", "program").order_by("start", "id")
-    can_edit = request.user.has_perm("measures.change_metric")
+    can_edit = request.user.has_perm("measures.change_metric") and access.may_change(request.user, bulletin)
     formset_class = forms.modelformset_factory(Metric, form=MetricReviewForm, extra=0, can_delete=can_edit)
     formset = formset_class(
         request.POST if request.method == "POST" and "save" in request.POST else None,
@@ -77,7 +80,9 @@ def review_view(model_admin: ModelAdmin, request: HttpRequest, bulletin_id: int)
         "can_publish": request.user.has_perm("bulletins.publish_bulletin"),
         "mentions": mentions,
         "transitions": bulletin.transitions.select_related("by")[:20],
-        "twins": Bulletin.objects.filter(text_sha256=bulletin.text_sha256).exclude(pk=bulletin.pk)
+        "twins": access.bulletins_visible_to(request.user)
+        .filter(text_sha256=bulletin.text_sha256)
+        .exclude(pk=bulletin.pk)
         if bulletin.text_sha256
         else Bulletin.objects.none(),
     }

@@ -21,6 +21,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from bulletins import access
 from bulletins.models import Bulletin, BulletinTransition, Removal
 from bulletins.pipeline import PARSER_VERSION, ExtractionRecord, FailureCode, ParseError, ParserConfig, parse_document
 from bulletins.search import search_vector_for, uses_postgres
@@ -326,25 +327,43 @@ def removal_record(
 @transaction.atomic
 def bulletin_delete(*, bulletin: Bulletin, by: AbstractBaseUser) -> None:
     """Delete the record (the original file stays in storage); a public one leaves a removal behind."""
-    _require(by, "bulletins.delete_bulletin")
     bulletin = _locked(bulletin)
+    if not access.may_delete(by, bulletin):
+        raise PermissionDenied("无权删除这份简报。")
     if bulletin.status == Status.PUBLISHED:
         removal_record(kind=Removal.Kind.BULLETIN, pk=bulletin.pk, bulletin=bulletin)
     bulletin.delete()
 
 
-def bulletin_update_fields(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
-    """Save a person's edit of a bulletin's own fields (title, date, issuer) and keep its metrics in step."""
+# The fields a person edits on a bulletin (the admin form, a history revert); the rest is the lifecycle's.
+EDITABLE_FIELDS = ("title", "issue_label", "published_on", "issuer")
+
+
+@transaction.atomic
+def bulletin_update_fields(*, bulletin: Bulletin, changes: dict, by: AbstractBaseUser) -> Bulletin:
+    """Apply a person's edit of a bulletin's own fields (title, number, date, issuer); metrics follow the date."""
     from measures.services import metrics_sync_publication
 
+    bulletin = _locked(bulletin)
+    if not access.may_change(by, bulletin):
+        raise PermissionDenied("无权修改这份简报。")
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    for field, value in changes.items():
+        setattr(bulletin, field, value)
+    bulletin._history_user = by
     bulletin.save()
     metrics_sync_publication(bulletin=bulletin)
     return bulletin
 
 
-def _require(user: AbstractBaseUser, permission: str) -> None:
+def _require(user: AbstractBaseUser, permission: str, bulletin: Bulletin) -> None:
+    """The role grants ``permission`` and the person may see this bulletin (bulletins.access)."""
     if not user.has_perm(permission):
         raise PermissionDenied(f"缺少权限：{permission}")
+    if not access.may_view(user, bulletin):
+        raise PermissionDenied("无权处理这份简报。")
 
 
 def _locked(bulletin: Bulletin) -> Bulletin:
@@ -353,7 +372,7 @@ def _locked(bulletin: Bulletin) -> Bulletin:
 
 @transaction.atomic
 def bulletin_publish(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
-    _require(by, "bulletins.publish_bulletin")
+    _require(by, "bulletins.publish_bulletin", bulletin)
     bulletin = _locked(bulletin)
     if bulletin.status not in PUBLISHABLE:
         raise TransitionError(f"“{bulletin}”的状态是“{bulletin.get_status_display()}”，只有已解析的简报可以发布。")
@@ -366,7 +385,7 @@ def bulletin_publish(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
 
 @transaction.atomic
 def bulletin_unpublish(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
-    _require(by, "bulletins.publish_bulletin")
+    _require(by, "bulletins.publish_bulletin", bulletin)
     bulletin = _locked(bulletin)
     if bulletin.status != Status.PUBLISHED:
         raise TransitionError(f"“{bulletin}”尚未发布，无需撤回。")
@@ -377,7 +396,7 @@ def bulletin_unpublish(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
 
 @transaction.atomic
 def bulletin_reject(*, bulletin: Bulletin, by: AbstractBaseUser, reason: str) -> Bulletin:
-    _require(by, "bulletins.publish_bulletin")
+    _require(by, "bulletins.publish_bulletin", bulletin)
     reason = reason.strip()
     if not reason:
         raise TransitionError("驳回时必须填写理由。")
@@ -392,7 +411,7 @@ def bulletin_reject(*, bulletin: Bulletin, by: AbstractBaseUser, reason: str) ->
 
 @transaction.atomic
 def bulletin_mark_reviewed(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
-    _require(by, "bulletins.change_bulletin")
+    _require(by, "bulletins.change_bulletin", bulletin)
     bulletin = _locked(bulletin)
     if bulletin.status not in PUBLISHABLE:
         raise TransitionError(f"“{bulletin}”尚未解析完成，不能标记为已审核。")
@@ -404,7 +423,7 @@ def bulletin_mark_reviewed(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulle
 @transaction.atomic
 def bulletin_request_reparse(*, bulletin: Bulletin, by: AbstractBaseUser) -> Bulletin:
     """Queue a new parse; records a person made or edited survive it (see measures.services.record_save)."""
-    _require(by, "bulletins.reparse_bulletin")
+    _require(by, "bulletins.reparse_bulletin", bulletin)
     bulletin = _locked(bulletin)
     if bulletin.status not in REPARSABLE:
         raise TransitionError(

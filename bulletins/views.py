@@ -2,7 +2,9 @@
 
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
+from bulletins import access
 from bulletins.highlight import highlighted_text, spans_for
 from bulletins.listing import bad_filters_response, query_without_page
 from bulletins.models import Bulletin
@@ -20,12 +22,14 @@ from measures.selectors import portal_totals
 PAGE_SIZE = 20
 
 
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     latest = bulletin_published_list().only("title", "issue_label", "published_on", "issuer")[:10]
     # bulletin_published_list is the one definition of "public"; the totals use it too.
     return render(request, "home.html", {"latest": latest, "totals": portal_totals()})
 
 
+@require_safe
 def bulletin_listing(request: HttpRequest) -> HttpResponse:
     filters = request.GET.dict()
     try:
@@ -44,6 +48,7 @@ def bulletin_listing(request: HttpRequest) -> HttpResponse:
     return render(request, "bulletins/list.html", context)
 
 
+@require_safe
 def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     bulletin = bulletin_published_get(pk=pk)
     mentions = list(bulletin.region_mentions.select_related("region"))
@@ -58,19 +63,14 @@ def bulletin_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "bulletins/detail.html", context)
 
 
+@require_safe
 def original_download(request: HttpRequest, pk: int) -> FileResponse:
     """The file as uploaded: public once published, to staff who may see the bulletin before that.
 
     Always an attachment with nosniff, so an uploaded HTML page is never rendered by the browser.
     """
     bulletin = Bulletin.objects.filter(pk=pk).first()
-    if bulletin is None:
-        raise Http404
-    allowed = bulletin.status == Bulletin.Status.PUBLISHED or (
-        request.user.is_staff
-        and (request.user.has_perm("bulletins.view_all_bulletins") or bulletin.uploaded_by_id == request.user.pk)
-    )
-    if not allowed:
+    if bulletin is None or not access.may_download_original(request.user, bulletin):
         raise Http404
     response = FileResponse(bulletin.original.open("rb"), as_attachment=True, filename=bulletin.original_name)
     response["X-Content-Type-Options"] = "nosniff"

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from bulletins import access
 from bulletins.models import Bulletin, Removal
 from bulletins.pipeline.record import ExtractionRecord
 from measures.models import Metric, Program, Region, RegionMention
@@ -108,7 +109,7 @@ REVIEWABLE_METRIC_FIELDS = ("value", "value_max", "unit", "qualifier", "indicato
 @transaction.atomic
 def metric_review_update(*, metric: Metric, changes: dict, by: AbstractBaseUser) -> Metric:
     """Apply a reviewer's correction; the metric becomes a person's and survives re-parsing."""
-    _require(by, "measures.change_metric")
+    _require(by, "change", metric)
     for field, value in changes.items():
         if field not in REVIEWABLE_METRIC_FIELDS:
             raise ValueError(f"{field} is not reviewable")
@@ -124,7 +125,7 @@ def metric_review_create(
     *, bulletin: Bulletin, start: int, end: int, fields: dict, by: AbstractBaseUser
 ) -> Metric:
     """A figure the parser missed, added by a reviewer who selected it in the text."""
-    _require(by, "measures.add_metric")
+    _require(by, "add", Metric(bulletin=bulletin))
     if not (0 <= start < end <= len(bulletin.text)):
         raise ValidationError("所选文字不在正文范围内。")
     metric = Metric(
@@ -140,7 +141,7 @@ def metric_review_create(
 
 @transaction.atomic
 def metric_review_delete(*, metric: Metric, by: AbstractBaseUser) -> None:
-    _require(by, "measures.delete_metric")
+    _require(by, "delete", metric)
     from bulletins.services import removal_record
 
     removal_record(kind=Removal.Kind.METRIC, pk=metric.pk, bulletin=metric.bulletin)
@@ -149,7 +150,7 @@ def metric_review_delete(*, metric: Metric, by: AbstractBaseUser) -> None:
 
 @transaction.atomic
 def program_review_update(*, program: Program, changes: dict, by: AbstractBaseUser) -> Program:
-    _require(by, "measures.change_program")
+    _require(by, "change", program)
     for field, value in changes.items():
         if field == "regions":
             continue
@@ -161,14 +162,18 @@ def program_review_update(*, program: Program, changes: dict, by: AbstractBaseUs
     return program
 
 
-def _require(user: AbstractBaseUser, permission: str) -> None:
-    if not user.has_perm(permission):
-        raise PermissionDenied(f"缺少权限：{permission}")
+ACTION_WORDS = {"add": "新增", "change": "修改", "delete": "删除"}
+
+
+def _require(user: AbstractBaseUser, action: str, record: Metric | Program) -> None:
+    """The one rule (bulletins.access): the role grants ``action`` and the record's bulletin allows it."""
+    if not access.may(user, action, record):
+        raise PermissionDenied(f"无权{ACTION_WORDS[action]}这条记录。")
 
 
 @transaction.atomic
 def program_review_delete(*, program: Program, by: AbstractBaseUser) -> None:
-    _require(by, "measures.delete_program")
+    _require(by, "delete", program)
     from bulletins.services import removal_record
 
     removal_record(kind=Removal.Kind.PROGRAM, pk=program.pk, bulletin=program.bulletin)

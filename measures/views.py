@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
 from bulletins.listing import bad_filters_response, query_without_page
 from bulletins.selectors import FilterError, page_of
@@ -22,6 +23,7 @@ from measures.selectors import (
 PAGE_SIZE = 25
 
 
+@require_safe
 def metric_explorer(request: HttpRequest) -> HttpResponse:
     try:
         filterset = metric_filterset(filters=request.GET.dict())
@@ -39,6 +41,7 @@ def metric_explorer(request: HttpRequest) -> HttpResponse:
     return render(request, "measures/explorer.html", context)
 
 
+@require_safe
 def metric_csv(request: HttpRequest) -> HttpResponse:
     """Exactly the filtered rows, streamed: memory stays flat however many rows there are."""
     try:
@@ -50,6 +53,7 @@ def metric_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
+@require_safe
 def region_detail(request: HttpRequest, code: str) -> HttpResponse:
     region = region_get(code=code)
     series = region_series(region=region)

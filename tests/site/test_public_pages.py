@@ -194,6 +194,7 @@ def test_a_corrected_bulletin_date_moves_its_figures_to_the_new_year(client, sit
     from tests.factories import UserFactory
 
     bulletin = site["henan"]
-    bulletin.published_on = dt.date(2021, 3, 1)
-    bulletin_update_fields(bulletin=bulletin, by=UserFactory(username="r", is_superuser=True))
+    bulletin_update_fields(
+        bulletin=bulletin, changes={"published_on": dt.date(2021, 3, 1)}, by=UserFactory(username="r", is_superuser=True)
+    )
     assert set(Metric.objects.filter(bulletin=bulletin).values_list("year", flat=True)) == {2021}
