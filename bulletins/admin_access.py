@@ -50,6 +50,8 @@ class RecordAccessAdmin(SimpleHistoryAdmin):
 
     def _live_or_deleted(self, request: HttpRequest, object_id: str) -> Model | None:
         """The object if the person may see it; None if it was deleted and they may see every upload."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied  # the role has no access to this kind of record at all
         obj = self.get_object(request, unquote(object_id))
         if obj is not None:
             return obj
