@@ -86,7 +86,7 @@ class RecordAccessAdmin(SimpleHistoryAdmin):
         """The version's values as the person submitted them, applied to the live object like an edit."""
         form = self.get_form(request, live, change=True)(request.POST, request.FILES, instance=live)
         if not form.is_valid():
-            messages.error(request, _("Please correct the errors below."))
+            messages.error(request, _("请改正标出的错误后再保存。"))
             return HttpResponseRedirect(request.path)
         obj = self.save_form(request, form, change=True)
         self.save_model(request, obj, form, change=True)

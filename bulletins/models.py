@@ -52,6 +52,15 @@ class Bulletin(models.Model):
     # Parses started for the current request to parse; one that never finished (the worker died or hit
     # the hard time limit) is retried until FUPIN_MAX_PARSE_ATTEMPTS, then the bulletin ends failed.
     parse_attempts = models.PositiveSmallIntegerField(_("解析尝试次数"), default=0, editable=False)
+    # When the current parse started: one found cut short before its time budget ran out was interrupted
+    # (database connection lost, worker killed), which is not the document's fault (bulletins/parse_attempts.py).
+    parse_started_at = models.DateTimeField(_("解析开始时间"), null=True, blank=True, editable=False)
+    # Interruptions of the current request to parse; they spend no attempt but end the bulletin failed
+    # after FUPIN_MAX_PARSE_INTERRUPTIONS, so a file that crashes the worker every time cannot loop.
+    # db_default: rows written outside the ORM (the benchmarks' COPY) get one too.
+    parse_interruptions = models.PositiveSmallIntegerField(
+        _("解析中断次数"), default=0, db_default=0, editable=False
+    )
     # Title and text segmented into words (rjieba), as a 'simple' tsvector: PostgreSQL full-text search.
     search_vector = SearchVectorField(null=True, blank=True, editable=False)
 

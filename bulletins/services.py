@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from bulletins import access
 from bulletins.models import Bulletin, BulletinTransition, Removal
+from bulletins.parse_attempts import restart_after_cut_short
 from bulletins.pipeline import PARSER_VERSION, ExtractionRecord, FailureCode, ParseError, ParserConfig, parse_document
 from bulletins.search import search_vector_for, uses_postgres
 
@@ -121,8 +122,10 @@ def bulletin_enqueue_parse(*, bulletin: Bulletin) -> None:
     def enqueue() -> None:
         try:
             queue_parse(bulletin.pk)
-        except Exception:  # broker down: the bulletin stays "uploaded" and the sweep queues it later
-            logger.exception("could not queue the parse of bulletin %s; the sweep will queue it", bulletin.pk)
+        except Exception as error:  # broker down: the bulletin stays "uploaded" and the sweep queues it later
+            # One line, not a traceback per upload while the broker is down.
+            logger.warning("could not queue the parse of bulletin %s (%s: %s); the sweep will queue it",
+                           bulletin.pk, type(error).__name__, error)
 
     # After commit, so a worker never looks for a row it cannot see yet.
     transaction.on_commit(enqueue)
@@ -182,45 +185,44 @@ def _parse_lock(bulletin_id: int) -> Iterator[bool]:
                 cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
 
 
-def bulletin_parse(*, bulletin_id: int, only_if_pending: bool = False) -> Bulletin:
+def bulletin_parse(
+    *, bulletin_id: int, only_if_pending: bool = False, interrupted_at: datetime | None = None
+) -> Bulletin:
     """Parse a bulletin's original file and replace its machine-made records; safe to run twice.
 
     ``only_if_pending`` (queued parses): do nothing unless the bulletin waits for a parse, so a message
-    delivered twice parses once. A parse found "parsing" with nobody at it was cut short (worker
-    killed, hard time limit); after FUPIN_MAX_PARSE_ATTEMPTS such attempts the bulletin ends failed.
+    delivered twice parses once. A parse found "parsing" with nobody at it was cut short: by its document
+    (it ran its time budget; after FUPIN_MAX_PARSE_ATTEMPTS the bulletin ends failed) or by an interruption
+    (bulletins/parse_attempts.py). ``interrupted_at``: the task's retry after a database fault seen then.
     """
     with _parse_lock(bulletin_id) as free:
         if not free:
             logger.info("bulletin %s is being parsed by another worker; not parsing", bulletin_id)
             return Bulletin.objects.get(pk=bulletin_id)
-        return _parse_locked(bulletin_id, PENDING if only_if_pending else PARSABLE)
+        return _parse_locked(bulletin_id, PENDING if only_if_pending else PARSABLE, interrupted_at)
 
 
-def _parse_locked(bulletin_id: int, parsable: set[str]) -> Bulletin:
+def _parse_locked(bulletin_id: int, parsable: set[str], interrupted_at: datetime | None) -> Bulletin:
     with transaction.atomic():
         bulletin = Bulletin.objects.select_for_update().get(pk=bulletin_id)
         if bulletin.status not in parsable:
             logger.info("bulletin %s is %s; not parsing", bulletin_id, bulletin.status)
             return bulletin
-        cut_short = bulletin.status == Status.PARSING
-        if cut_short and bulletin.parse_attempts >= settings.FUPIN_MAX_PARSE_ATTEMPTS:
-            given_up = True
-        else:
-            given_up = False
-            bulletin.parse_attempts = bulletin.parse_attempts + 1 if cut_short else 1
-            if cut_short:
-                BulletinTransition.objects.create(
-                    bulletin=bulletin, from_status=Status.PARSING, to_status=Status.PARSING,
-                    note=f"上一次解析未完成（超时或工作进程中止），第 {bulletin.parse_attempts} 次尝试。",
-                )
-            _set_status(bulletin, Status.PARSING, by=None)
-            bulletin.save(update_fields=["status", "parse_attempts", "updated_at"])
-    if given_up:
-        return _mark_failed(
-            bulletin,
-            FailureCode.TIMEOUT,
-            f"连续 {bulletin.parse_attempts} 次解析都未能完成（超过 {settings.CELERY_TASK_TIME_LIMIT} 秒的时间上限"
-            "或工作进程中止），文件可能过大或过于复杂；原文件已保存，可拆分后重新上传。",
+        now = timezone.now()
+        if bulletin.status == Status.PARSING:  # nobody holds the parse lock: the last parse was cut short
+            restart = restart_after_cut_short(bulletin, now=now, interrupted_at=interrupted_at)
+            if restart.failure:
+                return _fail_locked(bulletin, restart.failure, restart.note,
+                                    also=("parse_attempts", "parse_interruptions"))
+            BulletinTransition.objects.create(
+                bulletin=bulletin, from_status=Status.PARSING, to_status=Status.PARSING, note=restart.note
+            )
+        else:  # a new request to parse counts afresh
+            bulletin.parse_attempts, bulletin.parse_interruptions = 1, 0
+        bulletin.parse_started_at = now
+        _set_status(bulletin, Status.PARSING, by=None)
+        bulletin.save(
+            update_fields=["status", "parse_attempts", "parse_interruptions", "parse_started_at", "updated_at"]
         )
 
     try:
@@ -285,12 +287,18 @@ def _read_original(bulletin: Bulletin) -> bytes:
 
 def _mark_failed(bulletin: Bulletin, code: FailureCode, message: str) -> Bulletin:
     with transaction.atomic():
-        bulletin = Bulletin.objects.select_for_update().get(pk=bulletin.pk)
-        _set_status(bulletin, Status.FAILED, by=None, note=message)
-        bulletin.failure_code = str(code)
-        bulletin.error_message = message
-        bulletin.parser_version = PARSER_VERSION
-        bulletin.save(update_fields=["status", "failure_code", "error_message", "parser_version", "updated_at"])
+        return _fail_locked(Bulletin.objects.select_for_update().get(pk=bulletin.pk), code, message)
+
+
+def _fail_locked(bulletin: Bulletin, code: FailureCode, message: str, *, also: tuple[str, ...] = ()) -> Bulletin:
+    """End the parse failed; the caller holds the row lock. ``also``: fields it changed, saved in the same write."""
+    _set_status(bulletin, Status.FAILED, by=None, note=message)
+    bulletin.failure_code = str(code)
+    bulletin.error_message = message
+    bulletin.parser_version = PARSER_VERSION
+    bulletin.save(
+        update_fields=["status", "failure_code", "error_message", "parser_version", "updated_at", *also]
+    )
     return bulletin
 
 

@@ -72,6 +72,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Database down: 503 + Retry-After. Exception hooks run bottom-up, so this low it is asked first; its
+    # answer still passes every middleware above (security headers, CSP; no session save on a 5xx).
+    "fupin_portal.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a refused login into the lockout answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -156,6 +159,13 @@ CELERY_TASK_TIME_LIMIT = env.int("FUPIN_PARSE_TIME_LIMIT", default=180)
 # counts its attempts and ends failed after FUPIN_MAX_PARSE_ATTEMPTS, so a poison file cannot loop.
 CELERY_TASK_ACKS_ON_TIMEOUT = False
 FUPIN_MAX_PARSE_ATTEMPTS = env.int("FUPIN_MAX_PARSE_ATTEMPTS", default=3)
+# Infrastructure faults are not the document's (bulletins/parse_attempts.py): a parse cut short before
+# its time budget (database connection lost, worker killed early) is run again without spending one of
+# the attempts above, but a request to parse survives only FUPIN_MAX_PARSE_INTERRUPTIONS of them, so a
+# file that crashes its worker every time ends failed. A parse that lost its database connection is
+# retried by the task itself after 1, 2, 4 … 30 s, FUPIN_PARSE_DB_RETRIES times; then the sweep below.
+FUPIN_MAX_PARSE_INTERRUPTIONS = env.int("FUPIN_MAX_PARSE_INTERRUPTIONS", default=10)
+FUPIN_PARSE_DB_RETRIES = env.int("FUPIN_PARSE_DB_RETRIES", default=6)
 # An upload while the broker is down must answer at once: a short, bounded publish retry, then the
 # bulletin waits as "uploaded" for the sweep below.
 CELERY_BROKER_CONNECTION_TIMEOUT = env.float("FUPIN_BROKER_CONNECTION_TIMEOUT", default=2.0)
@@ -173,11 +183,35 @@ CELERY_BEAT_SCHEDULE = {
 # Further parse limits (the upload size limit is FUPIN_MAX_UPLOAD_BYTES above).
 FUPIN_MAX_PDF_PAGES = env.int("FUPIN_MAX_PDF_PAGES", default=200)
 FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES = env.int("FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES", default=100 * 1024 * 1024)
+# ---- Bounded work per upload ----------------------------------------------------------------------
+# Checked before and while parsing (bulletins/pipeline/docx.py, pdf_limits.py): the unpacked size of
+# each XML part of a .docx we parse (a real word/document.xml is a few MB), its paragraphs and table
+# rows, its XML elements; and all the bytes pdfminer may inflate from one PDF's compressed streams.
+FUPIN_MAX_DOCX_PART_BYTES = env.int("FUPIN_MAX_DOCX_PART_BYTES", default=32 * 1024 * 1024)
+FUPIN_MAX_DOCX_PARAGRAPHS = env.int("FUPIN_MAX_DOCX_PARAGRAPHS", default=200_000)
+FUPIN_MAX_DOCX_ELEMENTS = env.int("FUPIN_MAX_DOCX_ELEMENTS", default=3_000_000)
+FUPIN_MAX_PDF_INFLATED_BYTES = env.int("FUPIN_MAX_PDF_INFLATED_BYTES", default=256 * 1024 * 1024)
+# A memory ceiling for each parse, in the worker's pool children only (fupin_portal/worker_limits.py):
+# RLIMIT_DATA, the child's heap and private memory in MB, the loaded portal's ~200 MB included. Not
+# RLIMIT_AS: that counts address space merely reserved (thread stacks, malloc arenas, libraries) and
+# refuses threads long before memory runs short. A parse that reaches it fails too_large and the child
+# goes on; 0 turns it off.
+FUPIN_PARSE_MEMORY_LIMIT_MB = env.int("FUPIN_PARSE_MEMORY_LIMIT_MB", default=1024)
+# A child whose peak resident memory passed this is replaced after its task (Celery counts KiB), so a
+# parse that came near the ceiling leaves no swollen heap to the next; 0 turns it off.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("FUPIN_WORKER_MAX_MEMORY_PER_CHILD_MB", default=512) * 1024 or None
+# ---------------------------------------------------------------------------------------------------
 
 # Throttle counters must be shared by every server process: Redis in production, memory when embedded.
 CACHE_URL = env.str("CACHE_URL", default="")
+# Short socket timeouts: an unreachable Redis (not one refusing connections) must not hold every API
+# request for the system's connect timeout; the throttles then fail open (api/throttling.py).
 CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": CACHE_URL,
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     if CACHE_URL
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }

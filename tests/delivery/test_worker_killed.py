@@ -31,9 +31,8 @@ def assert_parsed_exactly_once(bulletin: Bulletin) -> None:
     metrics = Metric.objects.filter(bulletin=bulletin)
     assert metrics.count() == 4 * LINES
     assert metrics.values("start").distinct().count() == 4 * LINES
+    # Whether the cut-short parse counts against the document: test_infrastructure_faults.py.
     assert history(bulletin) == [("uploaded", "parsing"), ("parsing", "parsing"), ("parsing", "parsed")]
-    retry = BulletinTransition.objects.get(bulletin=bulletin, from_status="parsing", to_status="parsing")
-    assert "第 2 次尝试" in retry.note
 
 
 def test_a_parse_whose_pool_child_is_killed_is_given_back_and_parsed_once(start_worker):
