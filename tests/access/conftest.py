@@ -6,6 +6,12 @@ from django.contrib.auth.models import Group
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # These tests log people in with force_login: a deliberately slow hash would only cost seconds per user.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def person(username: str, role: str | None, *, staff: bool = True):
     user = UserFactory(username=username, is_staff=staff)
     if role:

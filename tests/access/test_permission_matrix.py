@@ -24,6 +24,7 @@ from api.models import ApiToken
 from api.services import token_issue
 from bulletins.models import Bulletin, BulletinTransition, Removal
 from measures.models import Metric, Program, Region
+from tests.access.conftest import person
 from tests.factories import BulletinFactory, MetricFactory, ProgramFactory, UserFactory, published
 
 pytestmark = pytest.mark.django_db
@@ -178,13 +179,6 @@ def _bulletin_record(kind: str, model, role: str, public: bool, post: bool) -> s
 
 
 # ---- the world the requests are made in ----------------------------------------------------------
-
-
-def person(username: str, role: str | None, *, staff: bool = True):
-    user = UserFactory(username=username, is_staff=staff)
-    if role:
-        user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture
