@@ -24,7 +24,15 @@ from django.utils import timezone
 from bulletins import access
 from bulletins.models import Bulletin, BulletinTransition, Removal
 from bulletins.parse_attempts import restart_after_cut_short
-from bulletins.pipeline import PARSER_VERSION, ExtractionRecord, FailureCode, ParseError, ParserConfig, parse_document
+from bulletins.pipeline import (
+    OUT_OF_MEMORY,
+    PARSER_VERSION,
+    ExtractionRecord,
+    FailureCode,
+    ParseError,
+    ParserConfig,
+    parse_document,
+)
 from bulletins.search import search_vector_for, uses_postgres
 
 logger = logging.getLogger(__name__)
@@ -58,6 +66,10 @@ def parser_config() -> ParserConfig:
         max_bytes=settings.FUPIN_MAX_UPLOAD_BYTES,
         max_pdf_pages=settings.FUPIN_MAX_PDF_PAGES,
         max_docx_uncompressed_bytes=settings.FUPIN_MAX_DOCX_UNCOMPRESSED_BYTES,
+        max_docx_part_bytes=settings.FUPIN_MAX_DOCX_PART_BYTES,
+        max_docx_paragraphs=settings.FUPIN_MAX_DOCX_PARAGRAPHS,
+        max_docx_elements=settings.FUPIN_MAX_DOCX_ELEMENTS,
+        max_pdf_inflated_bytes=settings.FUPIN_MAX_PDF_INFLATED_BYTES,
     )
 
 
@@ -238,6 +250,9 @@ def _parse_locked(bulletin_id: int, parsable: set[str], interrupted_at: datetime
         return _save_record(bulletin_id, record)
     except SoftTimeLimitExceeded:  # the time ran out while saving; that transaction was rolled back
         return _mark_timed_out(bulletin)
+    except MemoryError:  # the worker's memory ceiling, reached while saving thousands of figures
+        del record
+        return _mark_failed(bulletin, FailureCode.TOO_LARGE, OUT_OF_MEMORY)
 
 
 def _mark_timed_out(bulletin: Bulletin) -> Bulletin:

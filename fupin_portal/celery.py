@@ -7,6 +7,8 @@ import os
 
 from celery import Celery
 
+from fupin_portal import worker_limits  # noqa: F401 -- each pool child caps its memory as it starts
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "fupin_portal.settings")
 
 app = Celery("fupin_portal")

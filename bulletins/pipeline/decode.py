@@ -1,20 +1,21 @@
 """Decode: bytes of an uploaded file → plain text, whatever the format and encoding.
 
-Each format has a well-kept library (trafilatura for HTML, python-docx, pdfminer.six,
-charset-normalizer); this module only chooses between them and turns their failures
-into ParseErrors a person can act on.
+Each format has a well-kept library (trafilatura for HTML, pdfminer.six, charset-normalizer)
+or, for Word, a streaming reader of our own over lxml (docx.py: python-docx parses the whole
+document into memory before we could stop it); this module only chooses between them and turns
+their failures into ParseErrors a person can act on.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from .config import ParserConfig
-from .errors import FailureCode, ParseError
+from .docx import docx_text, is_docx
+from .errors import FailureCode, ParseError, out_of_memory
 
 TEXT_EXTENSIONS = {".txt", ".text", ""}
 HTML_EXTENSIONS = {".html", ".htm", ".shtml", ".xhtml"}
@@ -59,7 +60,7 @@ def decode_document(data: bytes, filename: str, config: ParserConfig) -> Decoded
         text = _pdf_text(data, config)
         doc = DecodedDocument(text=text, format="pdf", encoding="")
     elif fmt == "docx":
-        doc = DecodedDocument(text=_docx_text(data, config), format="docx", encoding="")
+        doc = DecodedDocument(text=docx_text(data, config), format="docx", encoding="")
     elif fmt == "html":
         text, encoding = decode_text_bytes(data, declared=_declared_charset(data))
         body, hints = _html_text(text)
@@ -86,7 +87,7 @@ def _detect_format(data: bytes, filename: str) -> str:
     if head.startswith(b"%PDF-"):
         return "pdf"
     if head.startswith(b"PK\x03\x04"):
-        if ext == ".docx" or _is_docx(data):
+        if ext == ".docx" or is_docx(data):
             return "docx"
         raise ParseError(FailureCode.UNSUPPORTED_FORMAT, "文件是压缩包，不是支持的格式（.txt、.html、.docx、.pdf）。")
     for magic, what in _BINARY_MAGIC.items():
@@ -103,14 +104,6 @@ def _detect_format(data: bytes, filename: str) -> str:
             FailureCode.UNSUPPORTED_FORMAT, f"不支持的文件格式“{ext}”，请上传 .txt、.html、.docx 或 .pdf 文件。"
         )
     return "txt"
-
-
-def _is_docx(data: bytes) -> bool:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return "word/document.xml" in archive.namelist()
-    except (zipfile.BadZipFile, OSError, ValueError):
-        return False
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -205,6 +198,8 @@ def _html_text(html: str) -> tuple[str, dict[str, str]]:
             html, include_tables=True, include_comments=False, favor_recall=True, with_metadata=True
         )
     except Exception as exc:  # trafilatura wraps lxml; any failure here means the page is unreadable
+        if out_of_memory(exc):
+            raise  # the parse as a whole is too large (parse_document says so), not the page malformed
         raise ParseError(FailureCode.MALFORMED_HTML, "HTML 页面无法解析，无法提取正文。") from exc
     if result is None:
         return _html_fallback_text(html), {}
@@ -231,54 +226,32 @@ def _html_fallback_text(html: str) -> str:
     return tree.text_content()
 
 
-def _docx_text(data: bytes, config: ParserConfig) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-            if unpacked > config.max_docx_uncompressed_bytes:
-                raise ParseError(
-                    FailureCode.TOO_LARGE,
-                    f"Word 文档解压后 {unpacked / 1048576:.0f} MB，超过上限，可能是恶意压缩文件。",
-                )
-    except zipfile.BadZipFile as exc:
-        raise ParseError(FailureCode.CORRUPT_DOCX, "Word 文档已损坏，无法打开（不是有效的 .docx 压缩包）。") from exc
-    import docx
-    from docx.oxml.ns import qn
-
-    try:
-        document = docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises KeyError/ValueError/lxml errors on broken parts
-        raise ParseError(FailureCode.CORRUPT_DOCX, "Word 文档已损坏，无法读取其中的正文。") from exc
-    lines: list[str] = []
-    body = document.element.body
-    for child in body.iterchildren():
-        if child.tag == qn("w:p"):
-            lines.append("".join(node.text or "" for node in child.iter(qn("w:t"))))
-        elif child.tag == qn("w:tbl"):
-            for row in child.iter(qn("w:tr")):
-                cells = []
-                for cell in row.iter(qn("w:tc")):
-                    cells.append("".join(node.text or "" for node in cell.iter(qn("w:t"))).strip())
-                lines.append(" | ".join(cells))
-    return "\n".join(lines)
-
-
 def _pdf_text(data: bytes, config: ParserConfig) -> str:
     from pdfminer.high_level import extract_text
     from pdfminer.pdfpage import PDFPage
 
+    from .pdf_limits import InflateBudgetExceeded, inflate_budget
+
     try:
-        pages = 0
-        for _page in PDFPage.get_pages(io.BytesIO(data)):
-            pages += 1
-            if pages > config.max_pdf_pages:
-                raise ParseError(
-                    FailureCode.TOO_MANY_PAGES, f"PDF 超过 {config.max_pdf_pages} 页的上限，请拆分后上传。"
-                )
-        text = extract_text(io.BytesIO(data), maxpages=config.max_pdf_pages)
-    except ParseError:
+        with inflate_budget(config.max_pdf_inflated_bytes):
+            pages = 0
+            for _page in PDFPage.get_pages(io.BytesIO(data)):
+                pages += 1
+                if pages > config.max_pdf_pages:
+                    raise ParseError(
+                        FailureCode.TOO_MANY_PAGES, f"PDF 超过 {config.max_pdf_pages} 页的上限，请拆分后上传。"
+                    )
+            text = extract_text(io.BytesIO(data), maxpages=config.max_pdf_pages)
+    except (ParseError, MemoryError):
         raise
+    except InflateBudgetExceeded as exc:
+        raise ParseError(
+            FailureCode.TOO_LARGE,
+            f"PDF 中的压缩内容解压后超过 {exc.limit / 1048576:.0f} MB 的上限，可能是恶意文件。",
+        ) from None
     except Exception as exc:  # pdfminer raises many unrelated types for damaged or encrypted files
+        if out_of_memory(exc):
+            raise
         name = type(exc).__name__
         if "Encrypt" in name or "Password" in name:
             raise ParseError(FailureCode.CORRUPT_PDF, "PDF 已加密，无法提取文字；请上传未加密的文件。") from exc

@@ -25,3 +25,19 @@ class ParseError(Exception):
         super().__init__(message)
         self.code = code
         self.message = message
+
+
+def out_of_memory(error: BaseException) -> bool:
+    """Whether ``error`` is a MemoryError or was raised over one.
+
+    C extensions do not always pass a failed allocation on as it is: pyahocorasick, for one, raises
+    SystemError with the MemoryError as its cause.
+    """
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        if isinstance(current, MemoryError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False

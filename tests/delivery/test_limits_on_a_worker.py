@@ -6,8 +6,10 @@ import zipfile
 import pytest
 
 from bulletins.models import Bulletin
+from bulletins.pipeline import OUT_OF_MEMORY
 from bulletins.services import bulletin_upload_bytes
 from tests.delivery.conftest import SMALL, slow_bulletin, wait_until
+from tests.hostile.build_hostile import MB, pdf_inflating_to
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -96,3 +98,13 @@ def test_a_parse_killed_at_the_hard_time_limit_every_time_ends_failed_after_the_
     assert not bad.metrics.exists()
     notes = list(bad.transitions.order_by("at", "id").values_list("to_status", flat=True))
     assert notes == ["parsing", "parsing", "failed"]
+
+
+def test_a_parse_over_the_memory_limit_ends_failed_as_too_large_and_the_worker_parses_the_next(start_worker):
+    # 200 MB of page content: within the 256 MB pdfminer may inflate, but its pieces and their join
+    # need some 400 MB above the ~120 MB the pool child starts with: past a 400 MB ceiling.
+    data = pdf_inflating_to(200 * MB)
+    bad, _ = parse_on_a_worker(start_worker, "heavy.pdf", data, FUPIN_PARSE_MEMORY_LIMIT_MB="400")
+    assert (bad.status, bad.failure_code) == (Bulletin.Status.FAILED, "too_large")
+    assert bad.error_message == OUT_OF_MEMORY  # the memory ceiling stopped it, not a size limit
+    assert bad.original.read() == data

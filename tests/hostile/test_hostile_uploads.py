@@ -56,6 +56,14 @@ CASES = [
     Case("zip_without_document.docx", "&#46;&#46;/&#46;&#46;/zip.docx", FAILED, "corrupt_docx"),
     Case("whitespace_only.txt", "&lt;b&gt;blank.txt", FAILED, "no_text"),
     Case("empty.txt", "\u202eempty.txt", FAILED, "empty"),
+    # Bombs (tests/hostile/test_bounded_work.py checks each is refused by its own limit, cheaply).
+    Case("empty_paragraphs.docx", "report.docx", FAILED, "too_large"),
+    Case("many_empty_paragraphs.docx", "../many.docx", FAILED, "too_large"),
+    Case("many_tiny_runs.docx", "runs<svg onload=alert(1)>.docx", FAILED, "too_large"),
+    Case("empty_runs.docx", "empty runs.docx", FAILED, "too_large"),
+    Case("lying_sizes.docx", "lying.DOCX", FAILED, "corrupt_docx"),
+    Case("bzip2_bomb.docx", "bzip2.docx", FAILED, "corrupt_docx"),
+    Case("pdf_deflate_bomb.pdf", "bomb.pdf", FAILED, "too_large"),
 ]
 # Names no browser sends but a script can: through the service they must land in MEDIA_ROOT all the same.
 RAW_NAMES = ["../../etc/passwd.txt", "..\\..\\x.html", "a/b/c.txt", "/abs/path.txt", "evil\x00name.txt",
