@@ -220,7 +220,7 @@ def unit_from_context(
     if cue is not None:
         return {"money": "元", "people": "人", "household": "户"}[cue]
     if magnitude == "亿" or lenient:
-        return "元"  # "年产值将达12亿" without its noun in reach: 亿 in this genre is money
+        return "元"  # "全年收入可达3亿" without its noun in reach: 亿 in this genre is money
     return None
 
 
