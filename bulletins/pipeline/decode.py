@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
+from .byline import page_hints
 from .config import ParserConfig
 from .docx import docx_text, is_docx
 from .errors import FailureCode, ParseError, out_of_memory
@@ -208,6 +209,8 @@ def _html_text(html: str) -> tuple[str, dict[str, str]]:
         value = getattr(result, key, None)
         if value:
             hints[key] = str(value)
+    # The info line under the headline (发布时间… 来源…), which trafilatura often leaves out of the body.
+    hints.update(page_hints(html))
     text = getattr(result, "text", "") or ""
     if not text.strip():
         text = _html_fallback_text(html)

@@ -1,4 +1,8 @@
-"""Structure: the bulletin's own metadata (title, issue label, date, issuer) and its articles and blocks."""
+"""Structure: the bulletin's own metadata (title, issue label, date, issuer) and its articles and blocks.
+
+The date and issuer are read by byline.py; this module finds the headline and the issue label, then
+splits the text into articles and their numbered measure blocks.
+"""
 
 from __future__ import annotations
 
@@ -6,34 +10,34 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .byline import find_dates, half_width, only_date, opens_with_dateline, read_byline, today_line
 from .clean import is_boilerplate
 
-_CN_DIGIT = {"〇": 0, "○": 0, "零": 0, "O": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-             "六": 6, "七": 7, "八": 8, "九": 9}
+__all__ = ["ISSUE_LABEL", "BulletinHeader", "Section", "extract_header", "find_dates", "split_sections"]
+
 _CN_NUM = "一二三四五六七八九十百千零〇两"
 
 ISSUE_LABEL = re.compile(
     rf"(?:(?:19|20)\d{{2}}\s*年\s*)?第\s*[\d{_CN_NUM}]+\s*期(?:\s*[（(]\s*总第\s*[\d{_CN_NUM}]+\s*期\s*[）)])?"
 )
-_DATES = [
-    # 2019年1月15日 / 2019年02月28日
-    ("ymd", re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]")),
-    # 二〇一九年一月十五日
-    ("cn", re.compile(
-        r"([〇○零O一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日"
-    )),
-    # 2018-11-09, 2018/11/09, 2018.11.09 (optionally followed by a time)
-    ("ymd", re.compile(r"(?<![\d.])((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})(?![\d.])")),
-    # 17.11.2015 (day first, as in European-style print headers)
-    ("dmy", re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})(?![\d.])")),
-]
-_ORG = re.compile(
-    r"[\u4e00-\u9fff（）()]{2,40}?(?:领导小组办公室|办公室|领导小组|办公厅|扶贫办|扶贫开发局|乡村振兴局|委员会|政府|"
-    r"局|厅|委|处|中心|协会|联合会|报社|日报|晚报|网|电视台|广播电视台|新闻中心|科|室|部|所|院|社)"
-)
-_SOURCE = re.compile(r"(?:来源|稿源|信息来源|供稿|供稿单位|发布机构|发文机关)\s*[:：]\s*([^\s|/，,]{2,40})")
-_TIME = re.compile(r"\d{1,2}\s*[:：时]\s*\d{1,2}(?:\s*[:：分]\s*\d{1,2}\s*秒?)?分?")
 _HEADER_LINES = 16
+_HEADLINE_MAX = 80
+# Page chrome that is never a headline: 您当前的位置：首页 > 新闻 > 正文, a menu of short words,
+# the site's own name (某某日报, 某县人民政府网, 某某在线).
+_LOCATION = re.compile(r"^(?:您?(?:当前|现在)?的?(?:所在)?位置|当前页面|所在栏目)\s*[:：]|(?:>>|»|>|＞|→)\s*正文\s*$")
+_SITE_NAME = re.compile(
+    r"^[\u4e00-\u9fff]{2,14}(?:新闻网|政府网|门户网站?|信息网|网站|在线|日报|晚报|早报|商报|时报|都市报|电视台|"
+    r"广播电视台|融媒体中心|人民政府|客户端)$"
+)
+# A site's name closing a page title after a dash or bar, spaces or not.
+_SITE_SUFFIX = re.compile(r"\s*[-|–—｜]+\s*([^-|–—｜]{2,20})$")
+_SHORT_SITE = re.compile(r"[\u4e00-\u9fff]{1,3}网")  # 人民网, 华龙网: a site's brand (织密保障网 is a phrase)
+_HANDLING = re.compile(r"内部资料|内部刊物|内部参阅|注意保存|妥善保[存管]|仅供参考|秘密|机密|绝密|密级|[★☆:：、，\s]")
+_MENU_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}")
+# A subtitle under the headline (——记某村第一书记) or the author's line.
+_SUBTITLE = re.compile(r"^(?:——|—|－－|--)|^(?:本报|本台|本网)?(?:记者|通讯员|作者)")
+# An info line under a web headline: the headline is the last candidate line above it.
+_INFO_LINE = re.compile(r"(?:来源|稿源|发布时间|发布日期|作者|编辑)\s*[:：]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,35 +63,60 @@ def extract_header(decoded: str, cleaned: str, hints: dict[str, str] | None = No
     # Web pages pad with no-break and ideographic spaces; collapse every run to one plain space.
     raw_lines = [" ".join(line.split()).strip("•· ") for line in decoded.replace("\r", "\n").split("\n")]
     raw_lines = [line for line in raw_lines if line]
-    header = raw_lines[:_HEADER_LINES]
-    title = _title(cleaned, hints)
-    issue = _issue(title, header)
-    date, date_line_org = _published_on(header, raw_lines[-6:], title)
-    if date is None and hints.get("date"):
-        date = _iso_date(hints["date"])
-    issuer = date_line_org or _source(header) or _signature(cleaned) or hints.get("sitename")
-    return BulletinHeader(title=title, issue=issue, published_on=date, issuer=issuer)
+    title = _title(raw_lines[:_HEADER_LINES], hints)
+    issue = _issue(title, raw_lines[:_HEADER_LINES])
+    byline = read_byline(raw_lines, cleaned, title, hints)
+    return BulletinHeader(title=title, issue=issue, published_on=byline.published_on, issuer=byline.issuer)
 
 
-def _title(cleaned: str, hints: dict[str, str]) -> str | None:
-    if hints.get("title"):
-        return re.split(r"\s+[-_|–—]\s+|_", hints["title"])[0].strip() or None
-    for line in cleaned.split("\n")[:_HEADER_LINES]:
-        line = line.strip()
-        if len(line) < 4 or len(line) > 80 or is_boilerplate(line):
-            continue
-        if _only_date(line) or re.fullmatch(r"目\s*录", line):
-            continue
-        return line
-    return None
+def _title(header: list[str], hints: dict[str, str]) -> str | None:
+    hinted = re.split(r"\s+[-_|–—]\s+|_", hints.get("title", ""))[0].strip()
+    suffix = _SITE_SUFFIX.search(hinted)
+    site = suffix.group(1) if suffix else ""
+    if site and (_SITE_NAME.match(site) or _SHORT_SITE.fullmatch(site) or site == hints.get("sitename")):
+        hinted = hinted[: suffix.start()]  # 某县召开扶贫工作会-某县人民政府: the page title's site name
+    if hinted and not _chrome(hinted, hints):
+        return hinted
+    candidates: list[str] = []
+    for line in header:
+        if _INFO_LINE.search(half_width(line)) and candidates:
+            return candidates[-1]  # the headline sits right above a web page's info line
+        if _headline_like(line, hints):
+            candidates.append(line)
+        elif len(line) > _HEADLINE_MAX or line.endswith(("。", "；")):
+            break  # the body has begun: a later info line belongs to an article inside it
+    return candidates[0] if candidates else None
 
 
-def _only_date(line: str) -> bool:
-    rest = line
-    for _kind, pattern in _DATES:
-        rest = pattern.sub("", rest)
-    rest = _TIME.sub("", rest)
-    return not re.sub(r"[\s:：,，()（）]", "", rest)
+def _headline_like(line: str, hints: dict[str, str]) -> bool:
+    if len(line) < 4 or len(line) > _HEADLINE_MAX or is_boilerplate(line) or _chrome(line, hints):
+        return False
+    if only_date(line) or _only_issue(line) or re.fullmatch(r"目\s*录", line) or _SUBTITLE.match(line):
+        return False
+    # A paragraph (it ends a sentence, or opens with 本报讯, 新华社…电) is no headline.
+    return not (line.endswith(("。", "；")) or opens_with_dateline(line))
+
+
+def _only_issue(line: str) -> bool:
+    """（第5期）, 2019年第3期 总第120期: an issue label with nothing else, the masthead's, not a headline."""
+    rest = ISSUE_LABEL.sub("", re.sub(rf"总第\s*[\d{_CN_NUM}]+\s*期", "", line))
+    return not re.sub(r"[\s（）()【】\[\]、，,]", "", rest)
+
+
+def _chrome(line: str, hints: dict[str, str]) -> bool:
+    """Page furniture that is never a headline: a location trail, a menu, the site's name or today line,
+    or a bulletin's handling mark (内部资料 注意保存)."""
+    if _LOCATION.search(line) or today_line(line) or _SITE_NAME.match(line) or not _HANDLING.sub("", line):
+        return True
+    if hints.get("sitename") and "".join(line.split()) == "".join(hints["sitename"].split()):
+        return True
+    # A menu: items between bars, or five or more short words between spaces (a headline may set two
+    # or three parallel phrases apart with spaces: 抓产业 促就业 强保障).
+    items = re.split(r"\s*[|｜]\s*", line)
+    if len(items) >= 3 and all(_MENU_WORD.fullmatch(item) for item in items):
+        return True
+    words = line.split()
+    return len(words) >= 5 and all(_MENU_WORD.fullmatch(word) and len(word) <= 4 for word in words)
 
 
 def _issue(title: str | None, header: list[str]) -> str | None:
@@ -95,104 +124,6 @@ def _issue(title: str | None, header: list[str]) -> str | None:
         match = ISSUE_LABEL.search(line)
         if match:
             return re.sub(r"\s+", "", match.group(0))
-    return None
-
-
-def find_dates(line: str) -> list[tuple[int, dt.date]]:
-    """Every calendar date written in ``line``, with its position."""
-    found = []
-    for kind, pattern in _DATES:
-        for match in pattern.finditer(line):
-            date = _to_date(kind, match.groups())
-            if date:
-                found.append((match.start(), date))
-    return sorted(found)
-
-
-def _to_date(kind: str, parts: tuple[str, ...]) -> dt.date | None:
-    try:
-        if kind == "cn":
-            year = int("".join(str(_CN_DIGIT[ch]) for ch in parts[0]))
-            month, day = _cn_small(parts[1]), _cn_small(parts[2])
-        elif kind == "dmy":
-            day, month, year = (int(p) for p in parts)
-        else:
-            year, month, day = (int(p) for p in parts)
-        if not 1990 <= year <= 2100:
-            return None
-        return dt.date(year, month, day)
-    except (ValueError, KeyError):
-        return None
-
-
-def _cn_small(text: str) -> int:
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGIT[tens] if tens else 1) * 10 + (_CN_DIGIT[ones] if ones else 0)
-    return _CN_DIGIT[text]
-
-
-def _published_on(header: list[str], tail: list[str], title: str | None) -> tuple[dt.date | None, str | None]:
-    """The bulletin's own date: a date beside the issuing body beats a web page's print or crawl date."""
-    best: tuple[float, int, dt.date, str | None] | None = None
-    seen_title = title is None
-    for index, line in enumerate(header + tail):
-        if title and title in line:
-            seen_title = True
-        dates = find_dates(line)
-        if not dates:
-            continue
-        org = _org_beside_date(line)
-        if org:
-            rank = 3.0
-        elif index >= len(header):
-            if not _only_date(line):
-                continue
-            rank = 0.5
-        elif _only_date(line) or _SOURCE.search(line) or "时间" in line or "发布" in line:
-            rank = 2.0 if seen_title else 1.0
-        else:
-            continue  # a date inside a sentence is an event, not the bulletin's date
-        candidate = (rank, -index, dates[0][1], org)
-        if best is None or candidate[:2] > best[:2]:
-            best = candidate
-    if best is None:
-        return None, None
-    return best[2], best[3]
-
-
-def _org_beside_date(line: str) -> str | None:
-    rest = line
-    for _kind, pattern in _DATES:
-        rest = pattern.sub(" ", rest)
-    rest = " ".join(_TIME.sub(" ", rest).split()).strip(" :：,，")
-    if rest and _ORG.fullmatch(rest):
-        return rest
-    return None
-
-
-def _iso_date(text: str) -> dt.date | None:
-    dates = find_dates(text)
-    return dates[0][1] if dates else None
-
-
-def _source(header: list[str]) -> str | None:
-    for line in header:
-        match = _SOURCE.search(line)
-        if match:
-            return match.group(1)
-    return None
-
-
-def _signature(cleaned: str) -> str | None:
-    lines = [line.strip() for line in cleaned.split("\n") if line.strip()]
-    if not lines:
-        return None
-    last = lines[-1].strip("（）() ")
-    if len(last) <= 24 and _ORG.fullmatch(last):
-        return last
     return None
 
 
@@ -213,6 +144,16 @@ _BLOCK_MARKERS.append(
     # 在产业扶贫方面，…: a topic block of a news report
     (3, re.compile(r"(?:^|(?<=[。；！？\n]))\s*(在)(?=[^，。,；\n]{2,16}方面)"))
 )
+# Where each marker can begin (besides the text's start): right after a sentence end, or two spaces,
+# ahead of what the marker opens with. A marker pattern starts with lookbehinds, which the regex
+# engine tries at every character; these cues begin with a character class it skips to quickly.
+_NUMERAL = "[一二三四五六七八九十]"
+_BLOCK_CUES = [
+    re.compile(rf"[。；！？\n](?=\s*{_NUMERAL})"),
+    re.compile(rf"[。；！？\n](?=\s*[（(]{_NUMERAL})"),
+    re.compile(rf"[。；！？\n](?=\s*{_NUMERAL})|\s\s(?=\s*{_NUMERAL})"),
+    re.compile(r"[。；！？\n](?=\s*在)"),
+]
 _HEADING_MAX = 42
 
 
@@ -278,11 +219,14 @@ def _heading_articles(text: str, lines: list[tuple[int, str]]) -> list[Section]:
             continue  # the bulletin's own title, not an article's
         if not (6 <= len(line) <= _HEADING_MAX) or line.endswith(("。", "；", "，", "：", ":", ",")):
             continue
-        if _only_date(line) or _COLUMN.match(line) or is_boilerplate(line) or ISSUE_LABEL.search(line):
+        if only_date(line) or _COLUMN.match(line) or is_boilerplate(line) or ISSUE_LABEL.search(line):
             continue
         if any(pattern.match(line) for _level, pattern in _BLOCK_MARKERS):
             continue
-        following = next((rest for _p, rest in lines[index + 1 :] if rest.strip()), "")
+        after = index + 1  # the next line with text (walked to, not sliced: a long text has many lines)
+        while after < len(lines) and not lines[after][1].strip():
+            after += 1
+        following = lines[after][1] if after < len(lines) else ""
         if len(following) >= 40:
             starts.append((pos, line))
     return _spans(text, starts, lines)
@@ -302,8 +246,8 @@ def _spans(text: str, starts: list[tuple[int, str]], lines: list[tuple[int, str]
 def _blocks(text: str, article: Section) -> list[Section]:
     body = text[article.start : article.end]
     blocks: list[Section] = []
-    for level, pattern in _BLOCK_MARKERS:
-        hits = list(pattern.finditer(body))
+    for (level, pattern), cue in zip(_BLOCK_MARKERS, _BLOCK_CUES, strict=True):
+        hits = _marker_matches(pattern, cue, body)
         if len(hits) < 2:
             continue
         for index, match in enumerate(hits):
@@ -313,3 +257,17 @@ def _blocks(text: str, article: Section) -> list[Section]:
             title = re.split(r"[。；！？\n：:]", head.strip(), maxsplit=1)[0][:_HEADING_MAX]
             blocks.append(Section(title=title.strip(), start=start, end=end, level=level))
     return blocks
+
+
+def _marker_matches(pattern: re.Pattern[str], cue: re.Pattern[str], body: str) -> list[re.Match[str]]:
+    """What ``pattern.finditer(body)`` finds, trying the pattern only where its cue says it may begin."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for pos in sorted({0, *(match.end() for match in cue.finditer(body))}):
+        if pos < end:
+            continue  # inside the previous marker, as finditer would skip it
+        match = pattern.match(body, pos)
+        if match:
+            found.append(match)
+            end = match.end()
+    return found

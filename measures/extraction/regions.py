@@ -20,13 +20,18 @@ keep the longest, then the leftmost. Then rules decide, in rounds:
 
 Two-character and bare forms must also stand on word boundaries: jieba (rjieba, on a small window
 around the hit only) must not put either edge inside a word, so 召开县委 is not 开县 and 确保定期 is
-not 保定. What stays unresolved is left out rather than guessed.
+not 保定. A bare form that opens with 镇 or 乡 right after a name jieba does not know (屯字镇原店子村)
+is read across a town's name and is left out too, unless a word or a parent name ends before it
+(赴镇原, 庆阳镇原). Whatever its form, a name is no mention of the place when it is part of an
+outlet's name (浙江在线, 四川日报, 某地华龙网) or the place a dispatch was filed from (新华社北京6月8日电).
+What stays unresolved is left out rather than guessed.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import accumulate
@@ -75,6 +80,30 @@ _NOT_A_DIVISION_AFTER = frozenset({"镇", "乡", "村", "路", "街", "巷", "�
 # 吕梁山片区, 延安精神).
 _NOT_THE_PLACE_AFTER = ("流域", "沿岸", "两岸", "右岸", "左岸", "江畔", "河畔", "湖畔", "上游", "中游", "下游", "干流",
                         "支流", "水系", "河谷", "峡谷", "山区", "山片区", "片区", "山脉", "南麓", "北麓", "精神")
+
+# What may follow a name that is not the place itself, in one pattern:
+# - an outlet's name (浙江在线, 四川日报, 某地华龙网讯): a newspaper or broadcaster, or a site (a brand of
+#   up to three characters and 网, or 在线) that ends at a boundary, so 网络, 网箱, 在线教育 go on as words;
+# - the day a dispatch was filed (新华社北京6月8日电, 本报南宁电): the place of a dateline, when an agency
+#   stands right before the name.
+_OUTLETS = ("日报", "晚报", "早报", "商报", "都市报", "法制报", "农民报", "手机报", "卫视", "电视台", "广播电视台",
+            "人民广播电台", "新闻网")
+_NOT_THE_PLACE = re.compile(
+    "(?P<outlet>" + "|".join(_OUTLETS)
+    + r"|(?:[\u4e00-\u9fff]{0,3}网|在线)(?=[\s，。、；：:）)」”》讯电]|消息|报道|记者|$))"
+    r"|(?P<dateline>\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})"
+    r"\s*日\s*(?:电|讯|消息)|\s*(?:电|讯)(?=[（(\s]))"
+)
+_OUTLET_FIRST = frozenset(word[0] for word in _OUTLETS)
+_AGENCY_END = frozenset("社网报台线闻端心")
+
+# A town or township name ends in 镇 or 乡: after name characters, a bare form that starts with that
+# character reads across the boundary (…镇 + 原…村 is not 镇原县, …乡 + 宁…村 not 乡宁县).
+_TOWN_ENDS = frozenset("镇乡")
+_VILLAGE_AHEAD = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:村|社区|居委会|嘎查|组)")
+# Parts of speech after which a place name starts a new word: prepositions, conjunctions, verbs,
+# particles, adverbs and pronouns (赴镇原, 与镇原, 的镇原).
+_WORD_BEFORE_NAME = ("p", "c", "v", "u", "d", "r")
 
 _FULL, _SUFFIXED, _BARE = 0, 1, 2
 
@@ -137,6 +166,7 @@ class Gazetteer:
         # pyahocorasick looks a character up among a node's children one by one, so the root's
         # thousand distinct first characters made every step slow. Spelled in hex digits (four per
         # UTF-16 unit) no node has more than 16 children and the one pass is three to four times faster.
+        self._forms = frozenset(forms)
         self._automaton = ahocorasick.Automaton()
         for form, by_code in forms.items():
             kinds = set(by_code.values())
@@ -229,8 +259,18 @@ class Gazetteer:
             return False
         if after == "域" and form.text[-1] == "县" and not form.official:
             return False
+        # Cheap tests first (this runs for every hit): what could start an outlet's name, or an agency.
+        ahead = text[hit.end : hit.end + 4]
+        agency = hit.start and text[hit.start - 1] in _AGENCY_END
+        if ahead and (agency or ahead[0] in _OUTLET_FIRST or "网" in ahead or "在线" in ahead):
+            beside = _NOT_THE_PLACE.match(text, hit.end)
+            if beside and (beside.group("outlet") or agency):
+                return False
         if not form.checked:
-            return True
+            return not self._starts_inside_a_word(text, hit)
+        before = text[hit.start - 1 : hit.start]
+        if not ("\u4e00" <= before <= "\u9fff" or "\u4e00" <= after <= "\u9fff"):
+            return True  # punctuation, a digit or the text's edge on both sides: a word of its own (、平武、)
         left = max(0, hit.start - _WINDOW)
         tokens = rjieba.cut(text[left : hit.end + _WINDOW], hmm=False)
         bounds = list(accumulate(map(len, tokens), initial=left))  # where words start and end
@@ -242,8 +282,41 @@ class Gazetteer:
             or text.startswith(_NOT_THE_PLACE_AFTER, hit.end)
         ):
             return False
-        hit.person_like = text[hit.start - 1 : hit.start] in _SURNAMES or text.startswith(_PERSON_TITLES, hit.end)
+        if form.text[0] in _TOWN_ENDS and self._closes_a_town(text, hit):
+            return False
+        hit.person_like = before in _SURNAMES or text.startswith(_PERSON_TITLES, hit.end)
         return True
+
+    @staticmethod
+    def _starts_inside_a_word(text: str, hit: _Hit) -> bool:
+        """西南部县城: a longer name (南部县) whose first characters end a word begun before it.
+
+        Only the left edge counts: a full name may well run on into a word (平武县城, 绵阳市区). jieba
+        cuts the window only when the two characters across that edge make a dictionary word.
+        """
+        start = hit.start
+        # A word across the edge nearly always makes a word of the two characters either side of it
+        # too (西南部: 西南); only then is the window cut.
+        before = text[start - 1 : start]
+        if not ("\u4e00" <= before <= "\u9fff") or not rjieba.has_word(before + text[start]):
+            return False
+        left = max(0, start - _WINDOW)
+        tokens = rjieba.cut(text[left : hit.end], hmm=False)
+        return start not in accumulate(map(len, tokens), initial=left)
+
+    def _closes_a_town(self, text: str, hit: _Hit) -> bool:
+        """屯字镇原店子村: the form's 镇 ends the town before it, so the form is no word of its own."""
+        before = text[hit.start - 1 : hit.start]
+        if not ("\u4e00" <= before <= "\u9fff"):
+            return False
+        left = max(0, hit.start - _WINDOW)
+        tagged = rjieba.tag(text[left : hit.start], hmm=False)
+        if not tagged:
+            return False
+        word, tag = tagged[-1]
+        if tag.startswith(_WORD_BEFORE_NAME) or word in self._forms:
+            return False  # 赴镇原, 庆阳镇原: a word or a parent name ends right before the form
+        return len(word) == 1 or bool(_VILLAGE_AHEAD.match(text, hit.end))
 
     # -- decisions --------------------------------------------------------------------------------
 
