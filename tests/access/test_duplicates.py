@@ -63,7 +63,7 @@ def parses_in_process():
     app.conf.task_always_eager = eager
 
 
-@pytest.mark.django_db(transaction=True)  # the upload's parse runs when its transaction really commits
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # the upload's parse runs when its transaction really commits
 def test_the_admin_names_the_same_text_only_when_the_other_bulletin_is_visible(
     client, editor, someone_elses_draft, parses_in_process
 ):
