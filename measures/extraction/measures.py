@@ -33,7 +33,7 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
 
     attributor = RegionAttributor(text, found, sections, title)
     programs = []
-    for section, category in classify_sections(text, sections):
+    for section, category in classify_sections(text, sections, title):
         codes = tuple(dict.fromkeys(m.code for m in found if section.start <= m.start < section.end))
         if not codes:
             governing = attributor.region_for(section.start)
