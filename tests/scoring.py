@@ -22,6 +22,24 @@ def _close(a, b) -> bool:
     return a == b or abs(a - b) <= REL_TOL * max(abs(a), abs(b))
 
 
+def similarity(a, b) -> float:
+    """Character F1 of two phrases through their longest common subsequence (1.0 when equal).
+
+    Unlike containment, a fragment earns only its share: 户 against 贫困户 is 0.5, a verb against
+    the counted noun nothing.
+    """
+    a, b = _norm(a) or "", _norm(b) or ""
+    if not a or not b:
+        return float(a == b)
+    row = [0] * (len(b) + 1)
+    for char in a:
+        diagonal, row[0] = 0, 0
+        for j, other in enumerate(b, 1):
+            diagonal, row[j] = row[j], diagonal + 1 if char == other else max(row[j], row[j - 1])
+    common = row[-1]
+    return 2 * common / (len(a) + len(b))
+
+
 def _contains(a, b) -> bool:
     a, b = _norm(a), _norm(b)
     if not a or not b:
@@ -53,6 +71,7 @@ class Score:
     regions: Counts = field(default_factory=Counts)
     programs: Counts = field(default_factory=Counts)
     indicator: list[int] = field(default_factory=lambda: [0, 0])
+    indicator_similarity: list[float] = field(default_factory=list)
     attribution: list[int] = field(default_factory=lambda: [0, 0])
     fields: dict[str, list[int]] = field(
         default_factory=lambda: {k: [0, 0] for k in ("title", "issue", "published_on", "issuer")}
@@ -71,6 +90,7 @@ class Score:
             if g.get("indicator"):
                 self.indicator[1] += 1
                 self.indicator[0] += _contains(m.get("indicator"), g.get("indicator"))
+                self.indicator_similarity.append(similarity(m.get("indicator"), g.get("indicator")))
             if g.get("region"):
                 self.attribution[1] += 1
                 self.attribution[0] += str(m.get("region")) == str(g.get("region"))
