@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from bulletins.models import Bulletin
 from measures.models import Metric, Program, Region
 
-SAMPLE_TEXT = "重庆扶贫专报第三十三期\n\n綦江区组织近万名党员干部与6950户贫困户开展结对帮扶。\n"
+SAMPLE_TEXT = "安康扶贫工作简报第十二期\n\n平利县组织党员干部2100余名，与4870户贫困户建立一对一帮扶关系。\n"
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -58,7 +58,7 @@ class ProgramFactory(factory.django.DjangoModelFactory):
         model = Program
 
     bulletin = factory.SubFactory(BulletinFactory)
-    title = "依托蔬菜产业助贫困户增收"
+    title = "做大魔芋产业带领贫困群众脱贫"
     category = Program.Category.INDUSTRY
 
 
@@ -68,9 +68,9 @@ class MetricFactory(factory.django.DjangoModelFactory):
 
     bulletin = factory.SubFactory(BulletinFactory)
     indicator = "贫困户"
-    value = Decimal("6950")
+    value = Decimal("4870")
     unit = "户"
-    source_text = "6950户"
+    source_text = "4870户"
     start = 0
     end = 5
 

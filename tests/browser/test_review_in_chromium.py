@@ -9,8 +9,8 @@ from bulletins.services import bulletin_parse, bulletin_upload_bytes
 from measures.models import Metric
 from tests.factories import UserFactory
 
-# 𨚕 (U+28695) is outside the BMP: one code point for Python, two UTF-16 units for the browser.
-TEXT = "𨚕家坝村扶贫简报\n\n梁平县𨚕家坝村建成蔬菜基地4个，带动1500户贫困户种植蔬菜。\n"
+# 𪚥 (U+2A6A5) is outside the BMP: one code point for Python, two UTF-16 units for the browser.
+TEXT = "𪚥溪村扶贫简报\n\n城口县𪚥溪村建成中蜂养殖场4个，带动860户贫困户养殖中蜂。\n"
 PASSWORD = "correct horse battery staple"
 
 
@@ -18,7 +18,7 @@ PASSWORD = "correct horse battery staple"
 def reviewer_and_bulletin():
     reviewer = UserFactory(username="reviewer", is_staff=True, password=PASSWORD)
     reviewer.groups.add(Group.objects.get(name="Reviewer"))
-    bulletin = bulletin_upload_bytes(name="liangping.txt", data=TEXT.encode()).bulletin
+    bulletin = bulletin_upload_bytes(name="chengkou.txt", data=TEXT.encode()).bulletin
     return reviewer, bulletin_parse(bulletin_id=bulletin.pk)
 
 
@@ -66,7 +66,7 @@ def test_selecting_text_after_a_character_outside_the_bmp_gives_code_point_offse
     page = browser_page
     log_in(page, live_server.url)
     page.goto(f"{live_server.url}/admin/bulletins/bulletin/{bulletin.pk}/review/")
-    target = "蔬菜基地"
+    target = "中蜂养殖场"
     # Select the words in the page exactly as a person dragging the mouse would.
     page.evaluate(
         """(target) => {

@@ -7,7 +7,7 @@ from django.core.management import CommandError, call_command
 
 from bulletins.models import Bulletin
 
-BULLETIN = "重庆扶贫专报第三十三期\n\n17.11.2015  12:51\n\n梁平县整合资金1000万元，带动1500户贫困户种植蔬菜。\n"
+BULLETIN = "安康扶贫工作简报第十二期\n\n2019年3月5日  09:30\n\n岚皋县统筹涉农资金800万元，扶持2300户贫困户发展魔芋。\n"
 
 
 def test_parse_bulletin_prints_the_schema_record_without_touching_the_database(tmp_path, capsys):
@@ -16,10 +16,10 @@ def test_parse_bulletin_prints_the_schema_record_without_touching_the_database(t
     call_command("parse_bulletin", str(path), "--json")  # no django_db mark: any query would fail the test
     record = json.loads(capsys.readouterr().out)
     assert set(record) >= {"bulletin", "regions", "programs", "metrics"}
-    assert record["bulletin"]["issue"] == "第三十三期"
-    assert record["bulletin"]["published_on"] == "2015-11-17"
-    assert {"text": "1500户", "value": 1500, "unit": "户"}.items() <= record["metrics"][-1].items()
-    assert "500155" in {r["code"] for r in record["regions"]}
+    assert record["bulletin"]["issue"] == "第十二期"
+    assert record["bulletin"]["published_on"] == "2019-03-05"
+    assert {"text": "2300户", "value": 2300, "unit": "户"}.items() <= record["metrics"][-1].items()
+    assert "610925" in {r["code"] for r in record["regions"]}
 
 
 def test_parse_bulletin_reports_an_unusable_file_as_a_command_error(tmp_path):

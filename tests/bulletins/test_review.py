@@ -13,7 +13,7 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-TEXT = "梁平县扶贫简报第1期\n\n梁平县整合资金1000万元，建成蔬菜基地4个，带动1500户贫困户种植蔬菜。\n"
+TEXT = "平利县扶贫简报第1期\n\n平利县整合涉农资金650万元，建成茶叶基地4个，使1800户贫困户受益。\n"
 
 
 def user_in(role: str):
@@ -24,7 +24,7 @@ def user_in(role: str):
 
 @pytest.fixture
 def parsed() -> Bulletin:
-    bulletin = bulletin_upload_bytes(name="liangping.txt", data=TEXT.encode()).bulletin
+    bulletin = bulletin_upload_bytes(name="pingli.txt", data=TEXT.encode()).bulletin
     return bulletin_parse(bulletin_id=bulletin.pk)
 
 
@@ -65,15 +65,15 @@ def test_a_correction_saves_the_value_and_marks_the_metric_as_a_persons(client, 
 
 def test_a_reviewer_adds_a_missed_figure_by_its_offsets(client, parsed):
     client.force_login(user_in("Reviewer"))
-    start = parsed.text.index("蔬菜基地")
+    start = parsed.text.index("茶叶基地")
     response = client.post(
         reverse("admin:bulletins_bulletin_review", args=[parsed.pk]),
         {"add": "1", "add-start": start, "add-end": start + 4, "add-value": "1", "add-unit": "个",
-         "add-qualifier": "exact", "add-indicator": "蔬菜基地"},
+         "add-qualifier": "exact", "add-indicator": "茶叶基地"},
     )
     assert response.status_code == 302
-    added = Metric.objects.get(bulletin=parsed, indicator="蔬菜基地", by_person=True)
-    assert added.source_text == "蔬菜基地"
+    added = Metric.objects.get(bulletin=parsed, indicator="茶叶基地", by_person=True)
+    assert added.source_text == "茶叶基地"
 
 
 def test_a_wrong_figure_is_deleted(client, parsed):
@@ -86,10 +86,10 @@ def test_a_wrong_figure_is_deleted(client, parsed):
 def test_a_reparse_keeps_a_reviewers_correction(client, parsed):
     client.force_login(user_in("Reviewer"))
     client.post(reverse("admin:bulletins_bulletin_review", args=[parsed.pk]),
-                formset_data(parsed, **{"1500户": {"value": "1600", "indicator": "种植蔬菜贫困户"}}))
+                formset_data(parsed, **{"1800户": {"value": "1900", "indicator": "种茶贫困户"}}))
     bulletin_parse(bulletin_id=parsed.pk)
-    rows = Metric.objects.filter(bulletin=parsed, source_text="1500户")
-    assert [(m.value, m.indicator, m.by_person) for m in rows] == [(Decimal(1600), "种植蔬菜贫困户", True)]
+    rows = Metric.objects.filter(bulletin=parsed, source_text="1800户")
+    assert [(m.value, m.indicator, m.by_person) for m in rows] == [(Decimal(1900), "种茶贫困户", True)]
     assert "保留人工修改 1" in parsed.transitions.first().note
 
 
@@ -156,12 +156,12 @@ def test_a_programme_is_corrected_inline_with_its_regions(client, parsed):
                      f"program-{index}-category": program.category,
                      f"program-{index}-region_codes": " ".join(r.code for r in program.regions.all())})
     data["program-0-category"] = "industry"
-    data["program-0-region_codes"] = "500155 500000"
+    data["program-0-region_codes"] = "610926 610000"
     response = client.post(reverse("admin:bulletins_bulletin_review", args=[parsed.pk]), data)
     assert response.status_code == 302
     first = Program.objects.get(pk=programs[0].pk)
     assert first.category == "industry" and first.by_person
-    assert sorted(first.regions.values_list("code", flat=True)) == ["500000", "500155"]
+    assert sorted(first.regions.values_list("code", flat=True)) == ["610000", "610926"]
 
 
 def test_an_unknown_region_code_is_refused_with_a_message(client, parsed):

@@ -8,7 +8,7 @@ Each source in tests/corpus/src is a bulletin we wrote in the genre, annotated b
     # regions: code code ...           every division the text names
     # program: category | title | code code ...   (one line per programme)
     @region 520000                     the region of the figures that follow (until the next @region)
-    {6950户|6950|户|exact|贫困户}       a figure: printed text | value | unit | qualifier | indicator [| region]
+    {4870户|4870|户|exact|贫困户}       a figure: printed text | value | unit | qualifier | indicator [| region]
     {1-2名|1-2|人|range|区领导|?}       value "a-b" for a range; "?" marks an optional (borderline) figure
     | a | b |                          a table row (HTML <table> / DOCX table); the header row comes first
 

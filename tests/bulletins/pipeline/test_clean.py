@@ -2,37 +2,37 @@
 
 from bulletins.pipeline.clean import clean_text
 
-PAGE = """保定新闻>>要闻
-首页 > 新闻中心 > 工作动态
+PAGE = """安康新闻>>县区动态
+首页 > 新闻中心 > 县区传真
 
-某县易地扶贫搬迁取得新进展
-2018-11-09 16:30:37 来源:某某网
-进入移动版,省流量,体验好
+某县扶贫车间带动群众就近就业
+2019-03-05 10:12:08 来源:某某网
+进入移动版 阅读更便捷
 【字体:大 中 小】  打印本页  关闭窗口
 
-全县累计完成易地扶贫搬迁3200户、1.2万人，建成集中安置点15个。
+全县新建社区扶贫车间28个，吸纳贫困劳动力1460人、人均月增收1800元。
 
-责任编辑:王某某
-扫一扫在手机打开当前页
+责任编辑:李某
+扫一扫 分享到朋友圈
 版权所有：某县人民政府  ICP备05001234号
 """
 
 
 def test_navigation_source_editor_and_copyright_lines_are_dropped():
     cleaned = clean_text(PAGE)
-    for chrome in ("保定新闻>>要闻", "新闻中心", "进入移动版", "字体", "责任编辑", "扫一扫", "版权所有"):
+    for chrome in ("安康新闻>>县区动态", "新闻中心", "进入移动版", "字体", "责任编辑", "扫一扫", "版权所有"):
         assert chrome not in cleaned
 
 
 def test_the_article_and_its_date_line_stay():
     cleaned = clean_text(PAGE)
-    assert cleaned.startswith("某县易地扶贫搬迁取得新进展")
-    assert "全县累计完成易地扶贫搬迁3200户、1.2万人，建成集中安置点15个。" in cleaned
-    assert "2018-11-09 16:30:37" in cleaned
+    assert cleaned.startswith("某县扶贫车间带动群众就近就业")
+    assert "全县新建社区扶贫车间28个，吸纳贫困劳动力1460人、人均月增收1800元。" in cleaned
+    assert "2019-03-05 10:12:08" in cleaned
 
 
 def test_an_article_the_page_prints_twice_is_kept_once():
-    paragraph = "全县累计完成易地扶贫搬迁3200户、1.2万人，建成集中安置点15个。"
+    paragraph = "全县新建社区扶贫车间28个，吸纳贫困劳动力1460人、人均月增收1800元。"
     cleaned = clean_text(f"标题\n{paragraph}\n打印版\n{paragraph}\n")
     assert cleaned.count(paragraph) == 1
 

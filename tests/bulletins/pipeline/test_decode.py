@@ -11,7 +11,7 @@ from bulletins.pipeline.errors import FailureCode, ParseError
 from tests.builders import docx_bytes, html_gb18030, pdf_bytes
 
 CONFIG = ParserConfig(max_bytes=1024 * 1024, max_pdf_pages=3, max_docx_uncompressed_bytes=2 * 1024 * 1024)
-TEXT = "重庆扶贫专报第三十三期\n綦江区组织近万名党员干部与6950户贫困户开展结对帮扶。"
+TEXT = "安康扶贫工作简报第十二期\n平利县组织党员干部2100余名，与4870户贫困户建立一对一帮扶关系。"
 
 
 @pytest.mark.parametrize(

@@ -14,15 +14,15 @@ from tests.builders import docx_bytes
 
 pytestmark = pytest.mark.django_db
 
-BULLETIN = """重庆扶贫专报第三十三期
+BULLETIN = """安康扶贫工作简报第十二期
 
-17.11.2015  12:51
+2019年3月5日  09:30
 
-梁平县依托蔬菜产业助贫困户增收脱贫
-一是依托基地谋规划。整合资金1000万元，建成蔬菜生产示范基地4个，发展连片蔬菜基地1万亩，带动1500户贫困户种植蔬菜。
-二是依托市场创效益。建成蔬菜交易市场10个，促贫困人口人均增收1200元。
+岚皋县做大魔芋产业带领贫困群众稳定脱贫
+一是建园区扩规模。统筹涉农资金800万元，建成魔芋标准化示范园6个，新发展魔芋种植2.5万亩，带动2300户贫困户参与种植。
+二是建链条稳销路。引进魔芋精深加工企业8个，带动贫困群众人均增收960元。
 
-政策法规处
+综合协调科
 """.encode()
 
 
@@ -44,18 +44,18 @@ def snapshot(bulletin: Bulletin):
 def test_a_parse_fills_the_bulletin_fields_and_its_records():
     bulletin = bulletin_parse(bulletin_id=upload().pk)
     assert bulletin.status == Bulletin.Status.PARSED
-    assert bulletin.title == "重庆扶贫专报第三十三期"
-    assert bulletin.issue_label == "第三十三期"
-    assert str(bulletin.published_on) == "2015-11-17"
-    assert bulletin.issuer == "政策法规处"
+    assert bulletin.title == "安康扶贫工作简报第十二期"
+    assert bulletin.issue_label == "第十二期"
+    assert str(bulletin.published_on) == "2019-03-05"
+    assert bulletin.issuer == "综合协调科"
     assert bulletin.detected_format == "txt"
     assert bulletin.encoding == "utf-8"
     assert bulletin.parser_version
-    households = Metric.objects.get(bulletin=bulletin, source_text="1500户")
-    assert households.value == Decimal("1500")
+    households = Metric.objects.get(bulletin=bulletin, source_text="2300户")
+    assert households.value == Decimal("2300")
     assert households.unit == "户"
-    assert households.region == Region.objects.get(code="500155")
-    assert Metric.objects.get(bulletin=bulletin, source_text="1000万元").value == Decimal("10000000")
+    assert households.region == Region.objects.get(code="610925")  # 岚皋县
+    assert Metric.objects.get(bulletin=bulletin, source_text="800万元").value == Decimal("8000000")
 
 
 def test_every_metric_offset_points_at_its_text_in_the_cleaned_text():
