@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from .indicators import IndicatorFinder
 from .programs import classify_sections, named_programmes
 from .quantities import find_quantities
 from .regions import load_gazetteer
-from .tables import table_figures
+from .tables import read_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,15 +50,20 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
             programs.append(ProgramRecord(title, category, codes or ((governing,) if governing else ()), start, end))
     programs.sort(key=lambda p: p.start)
 
-    figures = [(q, None) for q in find_quantities(text)]
-    taken = {q.start for q, _ in figures}
-    figures += [(q, name) for q, name in table_figures(text) if q.start not in taken]
+    # Table cells are read by column and row; the prose pass counts nothing inside the cells read so.
+    tables = read_tables(text, found, attributor.region_for)
+    cell_starts = [start for start, _end in tables.cells]
+    figures = [(f.quantity, f.indicator, f.region) for f in tables.figures]
+    for quantity in find_quantities(text):
+        at = bisect.bisect_right(cell_starts, quantity.start) - 1
+        if at < 0 or tables.cells[at][1] <= quantity.start:
+            figures.append((quantity, None, None))
     figures.sort(key=lambda figure: figure[0].start)
 
     indicators = IndicatorFinder(text)
     owner = _innermost_owner(programs, len(text))
     metrics = []
-    for quantity, column in figures:
+    for quantity, column, row_region in figures:
         metrics.append(
             MetricRecord(
                 text=quantity.text,
@@ -66,7 +72,7 @@ def extract_measures(text: str, sections: Sequence[SectionLike], title: str | No
                 unit=quantity.unit,
                 qualifier=quantity.qualifier,
                 indicator=column or indicators.indicator_for(quantity.start, quantity.end, quantity.unit),
-                region=attributor.region_for(quantity.start),
+                region=row_region or attributor.region_for(quantity.start),
                 start=quantity.start,
                 end=quantity.end,
                 program=owner[quantity.start],
