@@ -124,12 +124,15 @@ def _dates(line: str) -> tuple[tuple[int, dt.date], ...]:
     return tuple(found)
 
 
+_DATE_LINE_FILLER = re.compile(r"[\s:：,，()（）]")
+
+
 def only_date(line: str) -> bool:
     """The line holds a date and time and nothing else (punctuation aside)."""
     if len(line) > _DATE_LINE_MAX or not _DATE_CHAR.search(line):
         return False
     rest = _without_dates(half_width(line))
-    return not re.sub(r"[\s:：,，()（）]", "", rest)
+    return not _DATE_LINE_FILLER.sub("", rest)
 
 
 def today_line(line: str) -> bool:

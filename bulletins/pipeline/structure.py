@@ -36,6 +36,13 @@ _HANDLING = re.compile(r"内部资料|内部刊物|内部参阅|注意保存|妥
 _MENU_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}")
 # A subtitle under the headline (——记某村第一书记) or the author's line.
 _SUBTITLE = re.compile(r"^(?:——|—|－－|--)|^(?:本报|本台|本网)?(?:记者|通讯员|作者)")
+# Patterns of the headline rules, compiled once: a page title's separators, a contents heading (目录),
+# an issue label's total number (总第120期) and what may stand around an issue label, a menu's bars.
+_TITLE_SEPARATOR = re.compile(r"\s+[-_|–—]\s+|_")
+_CONTENTS = re.compile(r"目\s*录")
+_TOTAL_ISSUE = re.compile(rf"总第\s*[\d{_CN_NUM}]+\s*期")
+_ISSUE_FILLER = re.compile(r"[\s（）()【】\[\]、，,]")
+_MENU_BAR = re.compile(r"\s*[|｜]\s*")
 # An info line under a web headline: the headline is the last candidate line above it.
 _INFO_LINE = re.compile(r"(?:来源|稿源|发布时间|发布日期|作者|编辑)\s*[:：]")
 
@@ -70,7 +77,7 @@ def extract_header(decoded: str, cleaned: str, hints: dict[str, str] | None = No
 
 
 def _title(header: list[str], hints: dict[str, str]) -> str | None:
-    hinted = re.split(r"\s+[-_|–—]\s+|_", hints.get("title", ""))[0].strip()
+    hinted = _TITLE_SEPARATOR.split(hints.get("title", ""))[0].strip()
     suffix = _SITE_SUFFIX.search(hinted)
     site = suffix.group(1) if suffix else ""
     if site and (_SITE_NAME.match(site) or _SHORT_SITE.fullmatch(site) or site == hints.get("sitename")):
@@ -91,7 +98,7 @@ def _title(header: list[str], hints: dict[str, str]) -> str | None:
 def _headline_like(line: str, hints: dict[str, str]) -> bool:
     if len(line) < 4 or len(line) > _HEADLINE_MAX or is_boilerplate(line) or _chrome(line, hints):
         return False
-    if only_date(line) or _only_issue(line) or re.fullmatch(r"目\s*录", line) or _SUBTITLE.match(line):
+    if only_date(line) or _only_issue(line) or _CONTENTS.fullmatch(line) or _SUBTITLE.match(line):
         return False
     # A paragraph (it ends a sentence, or opens with 本报讯, 新华社…电) is no headline.
     return not (line.endswith(("。", "；")) or opens_with_dateline(line))
@@ -99,8 +106,8 @@ def _headline_like(line: str, hints: dict[str, str]) -> bool:
 
 def _only_issue(line: str) -> bool:
     """（第5期）, 2019年第3期 总第120期: an issue label with nothing else, the masthead's, not a headline."""
-    rest = ISSUE_LABEL.sub("", re.sub(rf"总第\s*[\d{_CN_NUM}]+\s*期", "", line))
-    return not re.sub(r"[\s（）()【】\[\]、，,]", "", rest)
+    rest = ISSUE_LABEL.sub("", _TOTAL_ISSUE.sub("", line))
+    return not _ISSUE_FILLER.sub("", rest)
 
 
 def _chrome(line: str, hints: dict[str, str]) -> bool:
@@ -112,7 +119,7 @@ def _chrome(line: str, hints: dict[str, str]) -> bool:
         return True
     # A menu: items between bars, or five or more short words between spaces (a headline may set two
     # or three parallel phrases apart with spaces: 抓产业 促就业 强保障).
-    items = re.split(r"\s*[|｜]\s*", line)
+    items = _MENU_BAR.split(line)
     if len(items) >= 3 and all(_MENU_WORD.fullmatch(item) for item in items):
         return True
     words = line.split()
@@ -131,6 +138,7 @@ def _issue(title: str | None, header: list[str]) -> str | None:
 
 _TOC_MARK = re.compile(r"^[▲◆■●★☆◎]\s*")
 _COLUMN = re.compile(r"^[【\[［][^】\]］]{1,20}[】\]］]\s*$")
+_COLUMN_OPENERS = re.compile(r"[【\[［]")  # a line without one is no column label
 _BLOCK_MARKERS = [
     # (level, pattern at a line start or after sentence end)
     (2, re.compile(r"(?:^|(?<=[。；！？\n]))\s*([一二三四五六七八九十]{1,3})、")),
@@ -151,7 +159,9 @@ _NUMERAL = "[一二三四五六七八九十]"
 _BLOCK_CUES = [
     re.compile(rf"[。；！？\n](?=\s*{_NUMERAL})"),
     re.compile(rf"[。；！？\n](?=\s*[（(]{_NUMERAL})"),
-    re.compile(rf"[。；！？\n](?=\s*{_NUMERAL})|\s\s(?=\s*{_NUMERAL})"),
+    # [。；！？\n](?=\s*N)|\s\s(?=\s*N), led by one character class (which a search skips to) and the same
+    # alternatives after it: the first when that character ends a sentence, else a second white space.
+    re.compile(rf"[。；！？\n\s](?:(?<=[。；！？\n])(?=\s*{_NUMERAL})|(?<=\s)\s(?=\s*{_NUMERAL}))"),
     re.compile(r"[。；！？\n](?=\s*在)"),
 ]
 _HEADING_MAX = 42
@@ -219,21 +229,24 @@ def _heading_articles(text: str, lines: list[tuple[int, str]]) -> list[Section]:
             continue  # the bulletin's own title, not an article's
         if not (6 <= len(line) <= _HEADING_MAX) or line.endswith(("。", "；", "，", "：", ":", ",")):
             continue
-        if only_date(line) or _COLUMN.match(line) or is_boilerplate(line) or ISSUE_LABEL.search(line):
-            continue
-        if any(pattern.match(line) for _level, pattern in _BLOCK_MARKERS):
-            continue
         after = index + 1  # the next line with text (walked to, not sliced: a long text has many lines)
         while after < len(lines) and not lines[after][1].strip():
             after += 1
         following = lines[after][1] if after < len(lines) else ""
-        if len(following) >= 40:
-            starts.append((pos, line))
+        if len(following) < 40:
+            continue  # the cheapest test, and the one most lines fail: tried before the patterns
+        if only_date(line) or _COLUMN.match(line) or is_boilerplate(line):
+            continue
+        if "期" in line and ISSUE_LABEL.search(line):  # no issue label without its 期
+            continue
+        if any(pattern.match(line) for _level, pattern in _BLOCK_MARKERS):
+            continue
+        starts.append((pos, line))
     return _spans(text, starts, lines)
 
 
 def _spans(text: str, starts: list[tuple[int, str]], lines: list[tuple[int, str]]) -> list[Section]:
-    columns = [pos for pos, line in lines if _COLUMN.match(line.strip())]
+    columns = [pos for pos, line in lines if _COLUMN_OPENERS.search(line) and _COLUMN.match(line.strip())]
     sections = []
     for index, (start, title) in enumerate(starts):
         end = starts[index + 1][0] if index + 1 < len(starts) else len(text)

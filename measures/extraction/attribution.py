@@ -19,6 +19,7 @@ The nearest governing mention wins, in this order:
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from collections.abc import Sequence
 
@@ -42,6 +43,7 @@ _GOING = ("到", "赴", "去", "前往")
 _WORK = re.compile(r".{0,2}(?:就业|务工|打工)")
 _DIGIT = re.compile(r"[0-9０-９]")
 _NUMBER_CHARS = "0123456789.０１２３４５６７８９．"
+_START = operator.attrgetter("start")
 
 
 class RegionAttributor:
@@ -50,7 +52,7 @@ class RegionAttributor:
     ) -> None:
         self.text = text
         divisions = [Place(m.code, m.start, m.end) for m in mentions]
-        self.places = sorted(divisions + linked_towns(text, divisions), key=lambda p: p.start)
+        self.places = sorted(divisions + linked_towns(text, divisions), key=_START)
         self.starts = [p.start for p in self.places]
         self.scopes = ScopeFinder(text, self.places, sections, title)
         self.clause_ends = self.scopes.clause_ends
@@ -62,10 +64,10 @@ class RegionAttributor:
 
     def region_for(self, start: int) -> str | None:
         text, places, starts = self.text, self.places, self.starts
-        at = bisect.bisect_left(self.sentence_ends, start)
-        sentence_start = self.sentence_ends[at - 1] + 1 if at else 0
-        at = bisect.bisect_left(self.clause_ends, start)
-        clause_start = self.clause_ends[at - 1] + 1 if at else 0
+        sentence_at = bisect.bisect_left(self.sentence_ends, start)
+        sentence_start = self.sentence_ends[sentence_at - 1] + 1 if sentence_at else 0
+        clause_at = bisect.bisect_left(self.clause_ends, start)
+        clause_start = self.clause_ends[clause_at - 1] + 1 if clause_at else 0
         whole = self._whole_marker(clause_start, start) if text.find("全", clause_start, start) >= 0 else None
         whole_code = None  # what the marker means, worked out when needed
         found = None
@@ -108,7 +110,7 @@ class RegionAttributor:
             if whole_code:
                 return whole_code
         if last + 1 < len(places) and places[last + 1].start - start < _FOLLOWING_REACH:
-            goal = self._recipient_after(start)
+            goal = self._recipient_after(start, last + 1, clause_at, sentence_at)
             if goal:
                 return goal
         return self.scopes.scope_at(start)
@@ -168,13 +170,17 @@ class RegionAttributor:
             code = scope if level(scope) == 2 else None
         return code if code and self.scopes.named(code) else None
 
-    def _recipient_after(self, start: int) -> str | None:
-        """The division the figure goes to, named right after a verb of giving or going that follows it."""
-        sentence_end = self._sentence_end(start)
+    def _recipient_after(self, start: int, index: int, clause_at: int, sentence_at: int) -> str | None:
+        """The division the figure goes to, named right after a verb of giving or going that follows it.
+
+        ``index`` is the first place at or after ``start``, ``clause_at`` and ``sentence_at`` the first
+        clause and sentence end at or after it (region_for has them already).
+        """
+        ends, sentence_ends = self.clause_ends, self.sentence_ends
+        sentence_end = sentence_ends[sentence_at] if sentence_at < len(sentence_ends) else len(self.text)
         # The goal must be named in the figure's clause or the next one.
-        next_end = bisect.bisect_left(self.clause_ends, start) + 1
-        reach = min(sentence_end, self.clause_ends[next_end] if next_end < len(self.clause_ends) else len(self.text))
-        index = bisect.bisect_left(self.starts, start)
+        next_end = clause_at + 1
+        reach = min(sentence_end, ends[next_end] if next_end < len(ends) else len(self.text))
         if index == len(self.places) or self.places[index].start >= reach:
             return None
         sides = self.scopes.sides_at(start)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -41,6 +41,7 @@ _BYLINE = re.compile(r"^(?:本报|新华社|中新社)?(?:记者|通讯员|作�
 _SOURCE_OR_DATE = re.compile(
     r"来源\s*[:：]|(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}|\d{1,2}\s*[:：]\s*\d{2}|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
 )
+_SOURCE_OR_DATE_HINT = re.compile(r"[来\d年]")  # one of these is in every match: a quick scan first
 # A headline that is a bulletin's masthead (某市脱贫攻坚简报第7期) names no programme of its own.
 _MASTHEAD = re.compile(r"简报|专报|快报|通报|动态|第\s*[\d一二三四五六七八九十百零〇]+\s*期")
 _WORDS = re.compile(r"[\u4e00-\u9fffA-Za-z]")
@@ -77,7 +78,7 @@ def is_heading(title: str, measure: bool = False) -> bool:
     title = title.strip()
     if not _WORDS.search(title) or _TABLE_ROW.search(title) or title.endswith("。"):
         return False  # a rule (━━━), a table row or a sentence
-    if _BYLINE.match(title) or _SOURCE_OR_DATE.search(title):
+    if _BYLINE.match(title) or (_SOURCE_OR_DATE_HINT.search(title) and _SOURCE_OR_DATE.search(title)):
         return False
     if title[0] in _QUOTES or _SENTENCE_MARKS.search(title.rstrip("。！？!?")):
         return False
@@ -129,16 +130,29 @@ def _shaped_subheads(text: str, sections: Sequence[Block]) -> list[Block]:
     known = {s.start for s in sections}
     lengths = {shape[0] for shape in wanted}
     extra = []
-    for line in _SHORT_LINE.finditer(text):
-        stripped = line.group(1)
-        start = line.start(1)
+    for line_start, start, stripped, line_end in _short_lines(text):
         if len(stripped) not in lengths or start in known:
             continue
         level = wanted.get(_shape(stripped))
         if level is None or not is_heading(stripped):
             continue
-        before = text[: line.start()].rstrip().rsplit("\n", 1)[-1].strip()
-        after = text[line.end() :].lstrip().split("\n", 1)[0].strip()
+        before = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()
+        after = text[line_end:].lstrip().split("\n", 1)[0].strip()
         if len(before) > len(stripped) and len(after) > len(stripped):
             extra.append(Block(stripped, start, len(text), level))
     return extra
+
+
+def _short_lines(text: str) -> Iterator[tuple[int, int, str, int]]:
+    """What _SHORT_LINE.finditer(text) finds, as (line start, start, the line's words, line end).
+
+    A match never leaves its line, so the pattern is tried on the lines short enough for it only,
+    rather than at every position of the text.
+    """
+    position = 0
+    for line in text.split("\n"):
+        if len(line.strip(" \t\u3000")) <= _SHAPE_MAX:  # more words than that: no match
+            match = _SHORT_LINE.fullmatch(line)
+            if match:
+                yield position, position + match.start(1), match.group(1), position + len(line)
+        position += len(line) + 1

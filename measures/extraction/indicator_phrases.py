@@ -96,7 +96,7 @@ def phrase_before(tokens: tuple[Token, ...], unit: str) -> Phrase | None:
     if capped and len(nouns) > 1 and len(nouns[0].word) == 1:
         nouns.pop(0)  # a cut through "可支配收入" should not start on 可
         index += 1
-    category = len(nouns) > 1 and any(t.word[-1] == "类" and t.word not in SCOPE for t in nouns[:-1])
+    category = len(nouns) > 1 and _category_label(nouns)
     if category or (len(nouns) == 1 and not trailing and len(nouns[0].word) == 1):
         # "生态修复和人居环境整治类项目": a category label reaches back over its verbs and conjunctions;
         # a lone character (点, 道) is the tail of a compound the dictionary split ("集中收购点").
@@ -146,6 +146,14 @@ def phrase_before(tokens: tuple[Token, ...], unit: str) -> Phrase | None:
             text = verb + text  # "培训贫困户4100人次": the activity is what the 人次 count
             index -= 1
     return Phrase(text, nominal, False, index, len(tokens))
+
+
+def _category_label(nouns: list[Token]) -> bool:
+    """A word ending in 类 before the head noun: "产业扶持类项目" names a category."""
+    for token in nouns[:-1]:
+        if token.word[-1] == "类" and token.word not in SCOPE:
+            return True
+    return False
 
 
 def is_people(words: list[Token]) -> bool:
@@ -202,7 +210,7 @@ def phrase_after(tokens: tuple[Token, ...], unit: str, *, existential: bool = Fa
     index = 0
     while index < len(tokens) and tokens[index].word in ("的", "之", "以上", "以下", "左右", "多", "余"):
         index += 1
-    weak = any(t.word in ("的", "之") for t in tokens[:index])
+    skipped = index  # the words skipped: a 的 among them makes the phrase weak (worked out when needed)
     if unit == "户" and index < len(tokens) and tokens[index].kind == "F" and tokens[index].word[-1] in "人名":
         index += 1  # "1860户6200人实现稳定脱贫": households and people share what follows
     if index == len(tokens):
@@ -279,7 +287,7 @@ def phrase_after(tokens: tuple[Token, ...], unit: str, *, existential: bool = Fa
         ):
             break
     phrase = finish_after(words, index)
-    if phrase and weak:
+    if phrase and skipped and any(t.word in ("的", "之") for t in tokens[:skipped]):
         phrase = Phrase(phrase.text, phrase.nominal, True, phrase.start, phrase.stop)
     return phrase, phrase is None and first.kind in ("V", "M", "C")
 

@@ -87,7 +87,9 @@ class IndicatorFinder:
     def indicator_for(self, start: int, end: int, unit: str) -> str | None:
         """The indicator of the figure at text[start:end] with canonical unit `unit`, or None."""
         text = self.text
-        start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
+        length = len(text)
+        if not (0 <= start <= length and 0 <= end <= length):
+            start, end = max(0, min(start, length)), max(0, min(end, length))
         if end < start:
             start, end = end, start
         unit = unit or ""
@@ -118,7 +120,8 @@ class IndicatorFinder:
             right_text = text[end:right_edge]
             existential = left.endswith("有") and clause_tokens(left)[-1].word in EXISTENTIAL
             narrow = clause_tokens(right_text)
-            after, tokens = self._after(end, narrow, unit, False, existential)
+            # Nothing after the figure in its clause (the common case): no phrase there.
+            after, tokens = self._after(end, narrow, unit, False, existential) if narrow else (None, narrow)
             if after and after.nominal and not after.weak:
                 if (
                     len(after.text) > 1

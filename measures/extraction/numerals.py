@@ -29,7 +29,11 @@ _MISSING_ZERO = re.compile(rf"(?<=[万亿])(?=十)|(?<=亿)(?=[{CN_DIGITS}]千[^
 
 def number(token: str) -> Decimal | None:
     """One printed number without its scale: Arabic, mixed ("25万6千", "1万600") or Chinese."""
-    plain = token.translate(_FULL_WIDTH).replace(",", "").replace("，", "")
+    if token.isdigit() and token.isascii():
+        return Decimal(token)  # the common case, 1200
+    # Full-width forms and the full-width comma are not ASCII: a plain ASCII token needs no translation.
+    plain = token if token.isascii() and "," not in token else (
+        token.translate(_FULL_WIDTH).replace(",", "").replace("，", ""))
     if not plain:
         return None
     if _PLAIN.fullmatch(plain):

@@ -42,6 +42,7 @@ class Place(NamedTuple):
     town: bool = False
 
 
+@functools.cache  # asked for the same few codes again and again, by every rule
 def level(code: str) -> int:
     """0 province, 1 prefecture, 2 county (districts of the four municipalities included)."""
     if code[2:] == "0000":

@@ -77,6 +77,7 @@ _PATTERNS = {
     category: re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
     for category, words in _KEYWORDS.items()
 }
+_ANY_KEYWORD = re.compile("|".join(pattern.pattern for pattern in _PATTERNS.values()))
 # Terms that name a programme outright; a short opening clause with one reports that programme.
 NAMING_TERMS = {
     "industry": "产业扶贫 光伏扶贫 电商扶贫 旅游扶贫 消费扶贫 扶贫车间 特色产业",
@@ -105,6 +106,8 @@ _SPEECH = re.compile(r"(?:说|表示|介绍|指出|告诉记者|认为|坦言)$"
 _QUOTES = "“”‘’「」『』\"'"
 _TOC_MARKS = "▲■●◆★☆·•-"
 _COLUMN = re.compile(r"[【\[［]([^】\]］]{2,20})[】\]］]")
+_COLUMN_OPENERS = frozenset("【[［")
+_NOT_AN_OPENING = frozenset(_QUOTES + _TOC_MARKS)  # a quotation or a table-of-contents line
 _PURPOSE = re.compile("撬动|带动|助力|促进|推动|助")
 _ASPECT = re.compile(r"(?:在)?[\u4e00-\u9fff、]{2,12}方面")
 
@@ -113,6 +116,8 @@ _DOMINANCE = 2  # how many times the runner-up's hits a numbered measure's body 
 
 
 def _hits(text: str) -> Counter[str]:
+    if not _ANY_KEYWORD.search(text):
+        return Counter()  # no keyword of any category: one scan instead of one per category
     return Counter({category: n for category, pattern in _PATTERNS.items() if (n := len(pattern.findall(text)))})
 
 
@@ -128,6 +133,8 @@ def _heading_hits(title: str) -> Counter[str]:
 
 def _distinct_hits(text: str) -> Counter[str]:
     """Different signal words per category: one sentence repeating a word is no more evidence."""
+    if not _ANY_KEYWORD.search(text):
+        return Counter()
     return Counter({category: n for category, pattern in _PATTERNS.items() if (n := len(set(pattern.findall(text))))})
 
 
@@ -261,17 +268,19 @@ def named_programmes(text: str) -> list[tuple[str, str, int, int]]:
     found = []
     for sentence in _SENTENCE.finditer(text):
         stripped = sentence.group(0).strip()
-        column = _COLUMN.fullmatch(stripped)
+        column = _COLUMN.fullmatch(stripped) if stripped[:1] in _COLUMN_OPENERS else None
         if column:  # 【就业扶贫】: the editors' own label for the articles under it
             terms = _NAMING.findall(column.group(1))
             if terms:
                 found.append((stripped, _NAMED_CATEGORY[terms[-1]], sentence.start(), sentence.end()))
             continue
-        if not stripped or stripped[0] in _QUOTES + _TOC_MARKS:
+        if not stripped or stripped[0] in _NOT_AN_OPENING:
             continue
-        parts = _OPENING_END.split(stripped, maxsplit=1)
-        opening = parts[0].strip()
-        if len(parts) < 2 or len(opening) > _OPENING_MAX or opening.startswith(_INSTRUMENT) or _SPEECH.search(opening):
+        end = _OPENING_END.search(stripped)
+        if end is None:
+            continue  # a whole sentence, no opening clause
+        opening = stripped[: end.start()].strip()
+        if len(opening) > _OPENING_MAX or opening.startswith(_INSTRUMENT) or _SPEECH.search(opening):
             continue
         terms = _NAMING.findall(opening)
         if terms:

@@ -131,17 +131,22 @@ def parse_quantity(text: str) -> Quantity | None:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every metric quantity in running text, in order, non-overlapping."""
-    blocked = ctx.blocked_spans(text)
+    blocked = ctx.blocked_mask(text)
     found: list[Quantity] = []
     position = 0
-    while (anchor := _ANCHOR.search(text, position)) is not None:
+    next_anchor, lead_before, figure_at, reach = _ANCHOR.search, _LEAD.search, _QUANTITY.search, ctx.LONGEST_LEAD
+    while (anchor := next_anchor(text, position)) is not None:
         # Jump to the next numeral first (a C-speed scan), then run the grammar from where a figure holding
         # it can start: a qualifier or currency just before it, or the numeral itself.
         at = anchor.start()
-        lead = _LEAD.search(text, max(position, at - ctx.LONGEST_LEAD), at)
-        match = _QUANTITY.search(text, lead.start() if lead else at)
+        lead = lead_before(text, max(position, at - reach), at)
+        match = figure_at(text, lead.start() if lead else at)
         if match is None:
             break
+        number_end = match.end(_NUM)
+        if number_end == match.end() and _uncounted(text, match, number_end):
+            position = max(number_end, match.start() + 1)  # as below, for what _judge would reject
+            continue
         quantity = _judge(text, match, lenient=False, blocked=blocked)
         if quantity is None and (match.group("dash") or match.group("dash3") or match.group("pdash")):
             single = _SINGLE.match(text, match.start())
@@ -156,45 +161,85 @@ def find_quantities(text: str) -> list[Quantity]:
     return found
 
 
+_NUM, _CUR = _QUANTITY.groupindex["num"], _QUANTITY.groupindex["cur"]
+
+
+def _uncounted(text: str, match: re.Match[str], number_end: int) -> bool:
+    """A bare number (nothing after it in the match) that _judge would reject, told without its groups.
+
+    Such a number counts only as a sum in a currency, by the noun after it (1500贫困户) or with 万/亿
+    ending it; dates, codes, list numbers and counts of no noun, the commonest matches, have none.
+    """
+    return (
+        match.group(_CUR) is None
+        and match.group(_NUM)[-1] not in "万亿"
+        and ctx.NOUN_AFTER.match(text, number_end) is None
+    )
+
+
+# Every group _judge reads, in one order, read by number in one call: several times cheaper than groupdict().
+_FIELDS = ("pre", "cur", "post", "pct", "pct2", "num", "scale", "over", "num2", "scale2", "over2", "big", "unit",
+           "cents", "half", "num3", "scale3", "unit3")
+_FIELD_NUMBERS = tuple(_QUANTITY.groupindex[name] for name in _FIELDS)
+
+
+def _fields(match: re.Match[str]) -> tuple[str | None, ...]:
+    named = match.groupdict()  # _SINGLE has no range groups: they read as None
+    return tuple(map(named.get, _FIELDS))
+
+
 def _judge(
-    text: str, match: re.Match[str], *, lenient: bool, blocked: list[tuple[int, int]] | None = None
+    text: str, match: re.Match[str], *, lenient: bool, blocked: bytearray | None = None
 ) -> Quantity | None:
-    """The quantity a grammar match denotes, or None when it is not an amount."""
-    g = match.groupdict()
-    start, end = match.start(), match.end()
-    pre, post, cur = g["pre"], g["post"], g["cur"]
-    number_start = match.start("pmark") if g["pct"] is not None else match.start("num")
+    """The quantity a grammar match denotes, or None when it is not an amount (``blocked``: blocked_mask)."""
+    (pre, cur, post, pct, pct2, first, scale, over, second, scale2, over2, big, unit_text, cents, half,
+     num3, scale3, unit3) = match.group(*_FIELD_NUMBERS) if match.re is _QUANTITY else _fields(match)
+    start, end = match.span()
+    number_start = match.start("pmark") if pct is not None else match.start("num")
     if not lenient:
-        if blocked and ctx.inside(blocked, number_start):
+        if blocked is not None and blocked[number_start]:
             return None
-        before = text[max(0, number_start - 8) : number_start].rstrip(" \u3000")
-        if pre is None and cur is None and ctx.REJECT_BEFORE.search(before):
-            return None
-        if (pre or cur) and ctx.REJECT_BEFORE.search(text[max(0, start - 8) : start]):
+        if pre is None and cur is None:
+            # Most figures follow a character no rejected context ends with: decided without a call.
+            if number_start and text[number_start - 1] in ctx.REJECT_LAST_OR_SPACE and ctx.rejected_before(
+                text, number_start, strip=True
+            ):
+                return None
+        elif ctx.rejected_before(text, start):
             return None
 
-    if g["pct"] is not None:
+    if pct is not None:
         if number_start and _NUMERAL_CHAR.match(text, number_start - 1):
             return None  # 五百分之二: a fraction, not a percentage
-        value = number(g["pct"])
-        value_max = number(g["pct2"]) if g.get("pct2") else None
-        if value is None or (g.get("pct2") and (value_max is None or value_max <= value)):
+        value = number(pct)
+        value_max = number(pct2) if pct2 else None
+        if value is None or (pct2 and (value_max is None or value_max <= value)):
             return None
         return _quantity(text, start, end, value, value_max, "%", pre, post)
 
-    unit_text = g["unit"]
-    if g.get("unit3") is not None:
-        if g["num2"] is not None or g["unit3"] != unit_text:
+    if unit3 is not None:
+        if second is not None or unit3 != unit_text:
             return None  # "3个至5名" is two figures, not one range
-        second, scale2, over2 = g["num3"], g["scale3"], None
-    else:
-        second, scale2, over2 = g.get("num2"), g.get("scale2"), g.get("over2")
-    first, scale, big = g["num"], g["scale"], g["big"]
+        second, scale2, over2 = num3, scale3, None
     if second and not scale2 and second[0] in _CHINESE_START and second[-1] in "万亿" and len(second) > 1:
         # 一百五十万 closing a range is 一百五十 and its scale, which may apply to the first number too.
         stem = second.rstrip("万亿")
         if stem:
             second, scale2 = stem, second[len(stem) :]
+
+    # Most bare numbers (dates, codes, counts with no noun) fail on their context: judged before
+    # any value is read. A range's magnitude depends on its values, so it waits for them.
+    unit: str | None = None
+    if unit_text is None:
+        unit = ctx.CURRENCY_BEFORE.get(cur or "")
+        number_end = match.start("post") if post else end
+        if unit is None:
+            if ctx.NOT_AMOUNT_AFTER.match(text, number_end):
+                return None
+            if not second:
+                unit = ctx.unit_from_context(text, number_start, number_end, first, big or scale, bool(pre), lenient)
+                if unit is None:
+                    return None
 
     value = number(first)
     value_max = number(second) if second else None
@@ -217,35 +262,31 @@ def _judge(
         return None  # a change ("由2000元到1500元") or a code, not a range
 
     if unit_text is None:
-        unit = ctx.CURRENCY_BEFORE.get(cur or "")
-        number_end = match.start("post") if post else end
         if unit is None:
-            if ctx.NOT_AMOUNT_AFTER.match(text, number_end):
+            unit = ctx.unit_from_context(text, number_start, number_end, first, big or scale1 or scale2, bool(pre),
+                                         lenient)
+            if unit is None:
                 return None
-            magnitude = big or scale1 or scale2
-            unit = ctx.unit_from_context(text, number_start, number_end, first, magnitude, bool(pre), lenient)
-        if unit is None:
-            return None
     else:
         unit = _unit(text, match, unit_text, cur, number_start)
         if unit is None:
             return None
-        if g["cents"]:
-            value += _cents(g["cents"])
-        if g["half"]:
+        if cents:
+            value += _cents(cents)
+        if half:
             value += Decimal("0.5")
 
-    over = g["over"] or over2
+    over = over or over2
     if first[0] in _CHINESE_START and not lenient:
         if value < 10 and "点" not in first and not ctx.small_numeral_counts(
-            text, first, unit_text, unit, end, bool(second), bool(pre or g["half"] or g["cents"])
+            text, first, unit_text, unit, end, bool(second), bool(pre or half or cents)
         ):
             return None
         if len(first) == 1 and first in "百千万亿" and not (pre or over):
             return None  # 百家企业、千名干部、万名群众: a figure of speech unless 近/余 makes it a count
         if ctx.SLOGAN_AFTER.match(text, end):
             return None  # 十个全覆盖, 十户联保, 十个一工程: a numbered slogan, not a count
-    if not lenient and unit_text is not None:
+    if not lenient and unit_text is not None and (unit == "人" or unit in ctx.ADDRESS_UNITS):
         before = text[max(0, number_start - 4) : number_start]
         if unit == "人" and ctx.RANK_BEFORE.search(before):
             return None

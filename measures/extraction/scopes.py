@@ -24,16 +24,15 @@ from .pairing import PairingVotes, Place, Sides, encloses, level, most_specific,
 
 # A division followed by one of these (within a short name) is part of a company, outlet or society
 # name: it says where the body comes from, not where the figure is.
-_ORGANISATION = re.compile(
-    r"(?P<name>[\u4e00-\u9fff（）()]{0,6}?)(?:有限公司|公司|集团|企业|网站|网|日报|晚报|报社|电视台|广播电台|银行|商会|协会)"
-)
+_ORGANISATION_HEADS = "有限公司|公司|集团|企业|网站|网|日报|晚报|报社|电视台|广播电台|银行|商会|协会"
+_ORGANISATION = re.compile(rf"(?P<name>[\u4e00-\u9fff（）()]{{0,6}}?)(?:{_ORGANISATION_HEADS})")
 # ... and one of these is a school or hospital of that division, which speaks for its own clause.
-_INSTITUTION = re.compile(
-    r"(?P<name>[\u4e00-\u9fff]{0,6}?)"
-    r"(?:医院|卫生院|学校|小学|中学|大学|学院|职教中心|幼儿园|农大|师大|医大|科学院|研究院|研究所)"
-)
-# First characters of the heads above, to skip the regexes where none is near.
-_NAME_HEADS = frozenset("有公集企网日晚报电广银商协医卫学小中大职幼农师科研")
+_INSTITUTION_HEADS = "医院|卫生院|学校|小学|中学|大学|学院|职教中心|幼儿园|农大|师大|医大|科学院|研究院|研究所"
+_INSTITUTION = re.compile(rf"(?P<name>[\u4e00-\u9fff]{{0,6}}?)(?:{_INSTITUTION_HEADS})")
+# Any head within reach (a name and its head fit in 12 characters): without one neither pattern can
+# match, which most places are decided by, with one scan instead of two tries.
+_ANY_HEAD = re.compile(f"{_ORGANISATION_HEADS}|{_INSTITUTION_HEADS}")
+_NAME_REACH = 12
 _NAME_BREAKERS = re.compile(r"[在对为与和向给把将被是有建设开实推组共累等的出投及、]")
 _DATELINE = re.compile(r"[\d０-９]{1,2}月[\d０-９]{1,2}日电")
 _DATELINE_HEADS = frozenset("0123456789０１２３４５６７８９电")
@@ -50,6 +49,7 @@ OPENER = re.compile(
 )
 _LEAD_PARAGRAPHS = 3
 _LEAD_MIN_CHARS = 20
+_UNKNOWN = "?"  # not worked out yet (the caches hold None for "no division")
 
 
 class ScopeFinder:
@@ -58,10 +58,12 @@ class ScopeFinder:
         self.places = places
         self.starts = [p.start for p in places]
         self._kinds: dict[int, str | None] = {}  # place start → organisation, institution, dateline; lazily
+        self._governs: dict[int, bool] = {}  # place start → can_govern, asked for every place of many spans
         self._lists = self._list_members()
         self._prefixes = {a.start for a, b in pairwise(places) if a.end == b.start and encloses(a.code, b.code)}
         self.codes = Counter(p.code for p in places if not p.town)
         self.sections = clip_sections(sections)
+        self._innermost_first = sorted(self.sections, key=lambda s: -s.level)  # stable: text order within a level
         votes = PairingVotes(text, places, self.starts)
         self.clause_ends = votes.clause_ends
         self.document_sides = votes.sides()
@@ -88,16 +90,22 @@ class ScopeFinder:
         return self._kind(place) == "institution"
 
     def _kind(self, place: Place) -> str | None:
-        if place.start not in self._kinds:
-            self._kinds[place.start] = self._organisation(place)
-        return self._kinds[place.start]
+        kind = self._kinds.get(place.start, _UNKNOWN)
+        if kind is _UNKNOWN:
+            kind = self._kinds[place.start] = self._organisation(place)
+        return kind
 
     def in_list(self, place: Place) -> bool:
         return place.start in self._lists
 
     def can_govern(self, place: Place) -> bool:
         """Not inside a name, not one item of a list, and not the prefix of a chain (定西市 of 定西市岷县)."""
-        return not self.embedded(place) and not self.in_list(place) and place.start not in self._prefixes
+        governs = self._governs.get(place.start)
+        if governs is None:
+            governs = self._governs[place.start] = (
+                not self.embedded(place) and not self.in_list(place) and place.start not in self._prefixes
+            )
+        return governs
 
     def named(self, code: str) -> bool:
         return code in self.codes
@@ -123,20 +131,21 @@ class ScopeFinder:
         paragraph = self.text.rfind("\n", 0, position) + 1
         stretch = bisect.bisect_right(self._bounds, position)
         key = (stretch, paragraph)
-        if key not in self._scopes:
+        scope = self._scopes.get(key, _UNKNOWN)
+        if scope is _UNKNOWN:
             if stretch not in self._section_scopes:
                 self._section_scopes[stretch] = self._sections_at(position)
             scopes = [self._paragraph_scope(paragraph), *self._section_scopes[stretch], self.document_code]
-            self._scopes[key] = next(
+            scope = self._scopes[key] = next(
                 (code for index, code in enumerate(scopes)
                  if code and not any(o and o != code and encloses(code, o) for o in scopes[index + 1 :])),
                 None,
             )
-        return self._scopes[key]
+        return scope
 
     def _sections_at(self, position: int) -> list[str | None]:
         """The scopes of the sections enclosing ``position``, innermost first."""
-        enclosing = sorted((s for s in self.sections if s.start <= position < s.end), key=lambda s: -s.level)
+        enclosing = [s for s in self._innermost_first if s.start <= position < s.end]
         scopes = []
         for section in enclosing:
             key = (section.start, section.end, section.level)
@@ -197,14 +206,12 @@ class ScopeFinder:
             start += 1
         match = _SENTENCE_END.search(self.text, start, end)
         stop = match.start() if match else end
-        found = [p for p in self._inside(start, stop)
-                 if self.can_govern(p) and not sides.donor_side(p.code)]
-        return most_specific(p.code for p in found)
+        return most_specific(p.code for p in self._governing(start, stop, sides))
 
     def _document_scope(self, title: str) -> str | None:
         sides = self.document_sides
         if title:
-            named = {p.code for p in self.places if not p.town and _bare(self.text[p.start : p.end]) in title
+            named = {p.code for p in self.places if not p.town and _in_title(self.text[p.start : p.end], title)
                      and not self.embedded(p)}
             own = [code for code in named if not sides.donor_side(code)]
             if own:
@@ -212,7 +219,7 @@ class ScopeFinder:
             if named:  # a headline naming only the helper: its one recipient, or the helper
                 return sides.recipient() or most_specific(named)
         for start, end in self._lead_paragraphs():
-            found = [p for p in self._inside(start, end) if self.can_govern(p) and not sides.donor_side(p.code)]
+            found = self._governing(start, end, sides)
             if found:
                 code = most_specific(p.code for p in found)
                 if code:
@@ -248,7 +255,7 @@ class ScopeFinder:
 
     def _frequent(self, start: int, end: int, sides: Sides) -> str | None:
         """Named most often and early: governing means named from the start, not in one late passage."""
-        inside = [p for p in self._inside(start, end) if self.can_govern(p) and not sides.donor_side(p.code)]
+        inside = self._governing(start, end, sides)
         counts = Counter(p.code for p in inside)
         if not counts:
             return None
@@ -259,6 +266,15 @@ class ScopeFinder:
         return code
 
     # -- helpers ----------------------------------------------------------------------------------
+
+    def _governing(self, start: int, end: int, sides: Sides) -> list[Place]:
+        """The places between ``start`` and ``end`` that can govern and are not on the helping side."""
+        low = bisect.bisect_left(self.starts, start)
+        high = bisect.bisect_left(self.starts, end)
+        governs = self.can_govern
+        if not sides.recipients:  # nobody receives: no place is on the helping side
+            return [p for p in self.places[low:high] if governs(p)]
+        return [p for p in self.places[low:high] if governs(p) and not sides.donor_side(p.code)]
 
     def _inside(self, start: int, end: int) -> list[Place]:
         low = bisect.bisect_left(self.starts, start)
@@ -276,8 +292,8 @@ class ScopeFinder:
             _DATELINE.match(text, end) or (text.startswith("电", end) and text[place.start - 1 : place.start] == "社")
         ):
             return "dateline"
-        if not _NAME_HEADS.intersection(text[end : end + 12]):
-            return None  # no name's head within reach: the common case, decided without a regex
+        if not _ANY_HEAD.search(text, end, end + _NAME_REACH):
+            return None  # no name's head within reach: the common case
         for pattern, kind in ((_ORGANISATION, "organisation"), (_INSTITUTION, "institution")):
             match = pattern.match(text, end)
             if match and not _NAME_BREAKERS.search(match.group("name")) and not self._inside(end, match.end()):
@@ -318,6 +334,11 @@ class ScopeFinder:
                 if joined and (left.start in members or right.start in members):
                     members.update((left.start, right.start))
         return members
+
+
+def _in_title(name: str, title: str) -> bool:
+    # A name can only be in the headline if its first character is (the cheap test for most names).
+    return name[:1] in title and _bare(name) in title
 
 
 def _bare(name: str) -> str:
