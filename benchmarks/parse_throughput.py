@@ -39,7 +39,7 @@ def genre_bulletin(documents: list[tuple[str, bytes]], chars: int = 10_000) -> b
             texts.append(parse_document(data, name).text)
         except ParseError:
             continue
-    lines = ["重庆扶贫专报第三十三期", "", "17.11.2015  12:51", ""]
+    lines = ["某县扶贫工作简报第十二期", "", "2019年3月5日  09:30", ""]
     round_ = 0
     while sum(len(line) + 1 for line in lines) < chars:
         for text in texts:
