@@ -179,3 +179,22 @@ def wait_until(condition: Callable[[], bool], *, seconds: float, watching: list[
             logs = "\n".join(f"--- {p.log.name}\n{p.output()}" for p in watching)
             pytest.fail(f"timed out waiting for {what}\n{logs}")
         time.sleep(0.05)
+
+
+def status_of(bulletin) -> str:
+    """The bulletin's status as the database has it now (another process is changing it)."""
+    from bulletins.models import Bulletin
+
+    return Bulletin.objects.values_list("status", flat=True).get(pk=bulletin.pk)
+
+
+def assert_parsed_once_with_every_figure(bulletin, figures: int) -> None:
+    """Parsed, and each figure of the slow bulletin saved exactly once (no copy left by a cut-short parse)."""
+    from bulletins.models import Bulletin
+    from measures.models import Metric
+
+    bulletin.refresh_from_db()
+    assert bulletin.status == Bulletin.Status.PARSED, bulletin.error_message
+    metrics = Metric.objects.filter(bulletin=bulletin)
+    assert metrics.count() == figures
+    assert metrics.values("start").distinct().count() == figures

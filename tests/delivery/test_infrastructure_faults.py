@@ -14,18 +14,13 @@ from django.db import connection
 
 from bulletins.models import Bulletin, BulletinTransition
 from bulletins.services import PARSE_LOCK_NAMESPACE, bulletin_upload_bytes
-from measures.models import Metric
-from tests.delivery.conftest import slow_bulletin, wait_until
+from tests.delivery.conftest import assert_parsed_once_with_every_figure, slow_bulletin, status_of, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LINES = 4000  # four figures a line; parsing and saving them takes seconds, time enough to cut the parse short
 NO_SWEEP = {"FUPIN_REQUEUE_PARSING_AFTER": "3600"}  # and no beat: only the worker itself can finish the parse
 DONE = {Bulletin.Status.PARSED, Bulletin.Status.FAILED}
-
-
-def status_of(bulletin: Bulletin) -> str:
-    return Bulletin.objects.values_list("status", flat=True).get(pk=bulletin.pk)
 
 
 def restarts(bulletin: Bulletin) -> list[str]:
@@ -55,11 +50,7 @@ def start_parsing(start_worker, **env: str):
 
 
 def assert_parsed_exactly_once(bulletin: Bulletin) -> None:
-    bulletin.refresh_from_db()
-    assert bulletin.status == Bulletin.Status.PARSED, bulletin.error_message
-    metrics = Metric.objects.filter(bulletin=bulletin)
-    assert metrics.count() == 4 * LINES
-    assert metrics.values("start").distinct().count() == 4 * LINES
+    assert_parsed_once_with_every_figure(bulletin, 4 * LINES)
 
 
 def test_a_parse_whose_database_connection_is_terminated_is_parsed_again_within_seconds(start_worker):

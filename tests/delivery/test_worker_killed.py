@@ -9,15 +9,11 @@ import pytest
 from bulletins.models import Bulletin, BulletinTransition
 from bulletins.services import bulletin_upload_bytes
 from measures.models import Metric
-from tests.delivery.conftest import slow_bulletin, wait_until
+from tests.delivery.conftest import assert_parsed_once_with_every_figure, slow_bulletin, status_of, wait_until
 
 pytestmark = [pytest.mark.worker, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 LINES = 4000  # four figures a line; parsing and saving them takes seconds, time enough to kill the worker
-
-
-def status_of(bulletin: Bulletin) -> str:
-    return Bulletin.objects.values_list("status", flat=True).get(pk=bulletin.pk)
 
 
 def history(bulletin: Bulletin) -> list[tuple[str, str]]:
@@ -26,11 +22,7 @@ def history(bulletin: Bulletin) -> list[tuple[str, str]]:
 
 
 def assert_parsed_exactly_once(bulletin: Bulletin) -> None:
-    bulletin.refresh_from_db()
-    assert bulletin.status == Bulletin.Status.PARSED, bulletin.error_message
-    metrics = Metric.objects.filter(bulletin=bulletin)
-    assert metrics.count() == 4 * LINES
-    assert metrics.values("start").distinct().count() == 4 * LINES
+    assert_parsed_once_with_every_figure(bulletin, 4 * LINES)
     # Whether the cut-short parse counts against the document: test_infrastructure_faults.py.
     assert history(bulletin) == [("uploaded", "parsing"), ("parsing", "parsing"), ("parsing", "parsed")]
 
